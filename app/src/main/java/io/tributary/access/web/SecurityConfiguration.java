@@ -1,0 +1,138 @@
+package io.tributary.access.web;
+
+import io.tributary.access.Access;
+import io.tributary.access.Actor;
+import io.tributary.access.Role;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Stateless security: every API call carries HTTP Basic (people) or a Bearer API key. Health,
+ * the OpenAPI document and Swagger UI are open; metrics need ADMIN or VIEWER; everything under
+ * {@code /api/v1} needs authentication and the per-endpoint role checks on the controllers.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, Access access) throws Exception {
+        http.csrf(c -> c.disable())
+                .httpBasic(b -> b.disable())
+                .formLogin(f -> f.disable())
+                .logout(l -> l.disable())
+                .requestCache(r -> r.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .addFilterBefore(new CredentialsFilter(access), BasicAuthenticationFilter.class)
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((req, res, ex) -> unauthorized(res, "Credentials are required: HTTP Basic or a Bearer API key."))
+                        .accessDeniedHandler((req, res, ex) -> problem(res, 403, "forbidden", "Forbidden", "Your role does not allow this action.")))
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**").permitAll()
+                        .requestMatchers("/error").permitAll()
+                        .requestMatchers("/actuator/**").hasAnyRole(Role.ADMIN.name(), Role.VIEWER.name())
+                        .anyRequest().authenticated());
+        return http.build();
+    }
+
+    static void unauthorized(HttpServletResponse res, String detail) throws IOException {
+        res.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"tributary\", Bearer");
+        problem(res, 401, "unauthorized", "Unauthorized", detail);
+    }
+
+    static void problem(HttpServletResponse res, int status, String slug, String title, String detail) throws IOException {
+        res.setStatus(status);
+        res.setContentType("application/problem+json");
+        res.setCharacterEncoding("UTF-8");
+        res.getWriter().write("{\"type\":\"" + io.tributary.shared.web.Problems.TYPE_BASE + slug + "\",\"title\":\"" + title
+                + "\",\"status\":" + status + ",\"detail\":\"" + detail.replace("\"", "'") + "\"}");
+    }
+
+    /** Reads Basic or Bearer credentials; wrong credentials are a 401 at once, none at all defer to the rules. */
+    static final class CredentialsFilter extends OncePerRequestFilter {
+        private final Access access;
+
+        CredentialsFilter(Access access) {
+            this.access = access;
+        }
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
+                throws ServletException, IOException {
+            String header = req.getHeader(HttpHeaders.AUTHORIZATION);
+            if (header == null || header.isBlank()) {
+                chain.doFilter(req, res);
+                return;
+            }
+            Optional<Actor> actor;
+            try {
+                actor = authenticate(header.trim());
+            } catch (DataAccessException e) {
+                problem(res, 503, "service-unavailable", "Service unavailable", "The database is not reachable right now; retry shortly.");
+                return;
+            }
+            if (actor.isEmpty()) {
+                unauthorized(res, "The credentials are not valid.");
+                return;
+            }
+            List<SimpleGrantedAuthority> authorities = actor.get().roles().stream()
+                    .map(r -> new SimpleGrantedAuthority(r.authority())).toList();
+            var auth = UsernamePasswordAuthenticationToken.authenticated(actor.get(), null, authorities);
+            var context = SecurityContextHolder.createEmptyContext();
+            context.setAuthentication(auth);
+            SecurityContextHolder.setContext(context);
+            try {
+                chain.doFilter(req, res);
+            } finally {
+                SecurityContextHolder.clearContext();
+            }
+        }
+
+        private Optional<Actor> authenticate(String header) {
+            int space = header.indexOf(' ');
+            if (space < 0) {
+                return Optional.empty();
+            }
+            String scheme = header.substring(0, space);
+            String value = header.substring(space + 1).trim();
+            if (scheme.equalsIgnoreCase("Bearer")) {
+                return value.isEmpty() ? Optional.empty() : access.authenticateToken(value);
+            }
+            if (scheme.equalsIgnoreCase("Basic")) {
+                String decoded;
+                try {
+                    decoded = new String(Base64.getDecoder().decode(value), StandardCharsets.UTF_8);
+                } catch (IllegalArgumentException e) {
+                    return Optional.empty();
+                }
+                int colon = decoded.indexOf(':');
+                if (colon <= 0) {
+                    return Optional.empty();
+                }
+                return access.authenticatePassword(decoded.substring(0, colon), decoded.substring(colon + 1));
+            }
+            return Optional.empty();
+        }
+    }
+}

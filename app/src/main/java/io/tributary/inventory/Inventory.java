@@ -1,0 +1,445 @@
+package io.tributary.inventory;
+
+import io.tributary.access.Actor;
+import io.tributary.catalog.Catalog;
+import io.tributary.catalog.Item;
+import io.tributary.catalog.Sku;
+import io.tributary.inventory.Commands.AdjustStock;
+import io.tributary.inventory.Commands.ChangeStatus;
+import io.tributary.inventory.Commands.CountLine;
+import io.tributary.inventory.Commands.CountStock;
+import io.tributary.inventory.Commands.ReconcileSnapshot;
+import io.tributary.inventory.Commands.SnapshotLine;
+import io.tributary.inventory.Events.CountAwaitingApproval;
+import io.tributary.inventory.Events.InventoryChanged;
+import io.tributary.inventory.Views.Adjusted;
+import io.tributary.inventory.Views.CountLineView;
+import io.tributary.inventory.Views.CountView;
+import io.tributary.inventory.Views.SnapshotReport;
+import io.tributary.inventory.Views.SnapshotVariance;
+import io.tributary.inventory.Views.StockView;
+import io.tributary.inventory.Views.Totals;
+import io.tributary.inventory.Views.Verification;
+import io.tributary.inventory.Views.VerificationMismatch;
+import io.tributary.inventory.domain.BalanceRow;
+import io.tributary.inventory.domain.CountTolerance;
+import io.tributary.inventory.domain.MovementDraft;
+import io.tributary.inventory.domain.StockKey;
+import io.tributary.inventory.persistence.DocumentStore;
+import io.tributary.inventory.persistence.DocumentStore.CountHead;
+import io.tributary.inventory.persistence.DocumentStore.CountLineRow;
+import io.tributary.inventory.persistence.LedgerQueries;
+import io.tributary.inventory.persistence.StockStore;
+import io.tributary.network.Location;
+import io.tributary.network.LocationCode;
+import io.tributary.network.Network;
+import io.tributary.shared.DomainException;
+import io.tributary.shared.DomainException.FieldError;
+import io.tributary.shared.Ids;
+import io.tributary.shared.InvalidTransition;
+import io.tributary.shared.NotFound;
+import io.tributary.shared.Page;
+import io.tributary.shared.ValidationFailed;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The inventory ledger's public face: adjustments, status changes, cycle counts, snapshot
+ * reconciliation, stock positions, the movement history and the proof that balances equal the
+ * ledger. Every change locks the balance rows it touches (in key order), writes immutable
+ * movements and updates the balances in the same transaction through {@link StockStore}.
+ */
+@Service
+public class Inventory {
+
+    /** How far in the future a snapshot's as-of may lie (clock skew between systems). */
+    static final Duration SNAPSHOT_FUTURE_SKEW = Duration.ofMinutes(5);
+
+    private final Catalog catalog;
+    private final Network network;
+    private final StockStore stock;
+    private final LedgerQueries ledger;
+    private final DocumentStore documents;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Inventory(Catalog catalog, Network network, StockStore stock, LedgerQueries ledger, DocumentStore documents,
+              ApplicationEventPublisher events, Clock clock) {
+        this.catalog = catalog;
+        this.network = network;
+        this.stock = stock;
+        this.ledger = ledger;
+        this.documents = documents;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    // ---------------------------------------------------------------- adjustments and status changes
+
+    /** Adds or removes stock in one bucket; removing more than the bucket holds is refused. */
+    @Transactional
+    public Adjusted adjust(AdjustStock c, Actor actor) {
+        Item item = stockedItem(c.sku(), "sku");
+        Location location = location(c.location(), "location");
+        if (c.status() == StockStatus.IN_TRANSIT) {
+            throw new ValidationFailed("status", "in-transit stock changes only through transfers");
+        }
+        StockKey key = new StockKey(item.id(), location.id());
+        BalanceRow row = stock.lock(List.of(key)).get(key);
+        long bucket = row.bucket(c.status());
+        if (bucket + c.quantity() < 0) {
+            throw new InsufficientStock(List.of(new InsufficientStock.Shortfall(0, c.sku().value(), c.location().value(),
+                    -c.quantity(), bucket)));
+        }
+        UUID document = Ids.newId();
+        MovementDraft draft = new MovementDraft(key, c.sku().value(), c.location().value(), c.status(), c.quantity(),
+                MovementType.ADJUSTMENT, c.reason().name(), c.reference(), c.note(), actor.name(), clock.instant(), document);
+        List<UUID> ids = stock.post(List.of(draft));
+        events.publishEvent(new InventoryChanged(document, c.location().value(), List.of(c.sku().value()), "ADJUSTMENT"));
+        return new Adjusted(List.of(movement(ids.get(0), draft)), balanceAfter(key, location));
+    }
+
+    /** Moves units from one status bucket to another at one location (two movements). */
+    @Transactional
+    public Adjusted changeStatus(ChangeStatus c, Actor actor) {
+        Item item = stockedItem(c.sku(), "sku");
+        Location location = location(c.location(), "location");
+        if (c.from() == c.to()) {
+            throw new ValidationFailed("to", "must differ from 'from'");
+        }
+        if (c.from() == StockStatus.IN_TRANSIT || c.to() == StockStatus.IN_TRANSIT) {
+            throw new ValidationFailed(c.from() == StockStatus.IN_TRANSIT ? "from" : "to", "in-transit stock changes only through transfers");
+        }
+        StockKey key = new StockKey(item.id(), location.id());
+        BalanceRow row = stock.lock(List.of(key)).get(key);
+        long movable = c.from() == StockStatus.AVAILABLE ? row.available() : row.bucket(c.from());
+        if (movable < c.quantity()) {
+            throw new InsufficientStock(List.of(new InsufficientStock.Shortfall(0, c.sku().value(), c.location().value(),
+                    c.quantity(), movable)));
+        }
+        UUID document = Ids.newId();
+        Instant now = clock.instant();
+        List<MovementDraft> drafts = List.of(
+                new MovementDraft(key, c.sku().value(), c.location().value(), c.from(), -c.quantity(), MovementType.STATUS_CHANGE,
+                        c.reason(), null, c.note(), actor.name(), now, document),
+                new MovementDraft(key, c.sku().value(), c.location().value(), c.to(), c.quantity(), MovementType.STATUS_CHANGE,
+                        c.reason(), null, c.note(), actor.name(), now, document));
+        List<UUID> ids = stock.post(drafts);
+        events.publishEvent(new InventoryChanged(document, c.location().value(), List.of(c.sku().value()), "STATUS_CHANGE"));
+        return new Adjusted(List.of(movement(ids.get(0), drafts.get(0)), movement(ids.get(1), drafts.get(1))), balanceAfter(key, location));
+    }
+
+    // ---------------------------------------------------------------- cycle counts
+
+    /**
+     * Records a cycle count. Lines within tolerance are applied at once as COUNT movements; lines
+     * beyond it wait, and the count is PENDING_APPROVAL until an inventory manager decides.
+     */
+    @Transactional
+    public CountView count(CountStock c, Actor actor) {
+        Location location = location(c.location(), "location");
+        Map<Sku, Item> items = stockedItems(c.lines().stream().map(CountLine::sku).toList(), "lines", i -> c.lines().get(i).sku());
+        List<StockKey> keys = c.lines().stream().map(l -> new StockKey(items.get(l.sku()).id(), location.id())).toList();
+        Map<StockKey, BalanceRow> rows = stock.lock(keys);
+        UUID id = Ids.newId();
+        Instant now = clock.instant();
+        List<CountLineRow> lines = new ArrayList<>();
+        List<MovementDraft> drafts = new ArrayList<>();
+        int held = 0;
+        for (int i = 0; i < c.lines().size(); i++) {
+            CountLine line = c.lines().get(i);
+            StockKey key = keys.get(i);
+            long expected = rows.get(key).onHand();
+            long variance = line.counted() - expected;
+            boolean within = CountTolerance.within(expected, line.counted(), c.tolerancePercent());
+            if (within && variance != 0) {
+                drafts.add(new MovementDraft(key, line.sku().value(), location.code().value(), StockStatus.AVAILABLE, variance,
+                        MovementType.COUNT, "COUNT_VARIANCE", id.toString(), c.note(), actor.name(), now, id));
+            }
+            if (!within) {
+                held++;
+            }
+            lines.add(new CountLineRow(i, key.item(), line.sku().value(), expected, line.counted(), variance,
+                    CountTolerance.percent(expected, line.counted()), within, within));
+        }
+        String status = held == 0 ? "APPLIED" : "PENDING_APPROVAL";
+        documents.insertCount(new CountHead(id, location.id(), location.code().value(), c.tolerancePercent(), status, c.note(),
+                now, now, actor.name(), null, null, 0), lines);
+        stock.post(drafts);
+        stock.markSynced(location.id(), now);
+        if (!drafts.isEmpty()) {
+            events.publishEvent(new InventoryChanged(id, location.code().value(), drafts.stream().map(MovementDraft::sku).toList(), "COUNT"));
+        }
+        if (held > 0) {
+            events.publishEvent(new CountAwaitingApproval(id, location.code().value(), held));
+        }
+        return countView(id);
+    }
+
+    @Transactional(readOnly = true)
+    public CountView countView(UUID id) {
+        CountHead head = documents.count(id, false).orElseThrow(() -> new NotFound("Count", id.toString()));
+        List<CountLineView> lines = documents.countLines(id).stream().map(l -> new CountLineView(new Sku(l.sku()), l.expected(),
+                l.counted(), l.variance(), l.variancePercent(), l.withinTolerance(), l.applied())).toList();
+        return new CountView(head.id(), new LocationCode(head.location()), head.status(), head.tolerancePercent(), head.note(),
+                head.countedAt(), head.createdBy(), head.decidedAt(), head.decidedBy(), lines);
+    }
+
+    @Transactional(readOnly = true)
+    public List<CountView> pendingCounts() {
+        return documents.pendingCounts(Page.MAX_LIMIT).stream().map(this::countView).toList();
+    }
+
+    /**
+     * Applies the held lines of a pending count. Each applies the variance seen at count time, so
+     * movements since the count stay reflected; a removal larger than what is now on hand stops
+     * at zero.
+     */
+    @Transactional
+    public CountView approveCount(UUID id, Actor actor) {
+        CountHead head = pending(id, "approve");
+        List<CountLineRow> held = documents.countLines(id).stream().filter(l -> !l.applied()).toList();
+        List<StockKey> keys = held.stream().map(l -> new StockKey(l.itemId(), head.locationId())).toList();
+        Map<StockKey, BalanceRow> rows = stock.lock(keys);
+        Instant now = clock.instant();
+        List<MovementDraft> drafts = new ArrayList<>();
+        for (int i = 0; i < held.size(); i++) {
+            CountLineRow line = held.get(i);
+            long delta = Math.max(line.variance(), -rows.get(keys.get(i)).onHand());
+            if (delta != 0) {
+                drafts.add(new MovementDraft(keys.get(i), line.sku(), head.location(), StockStatus.AVAILABLE, delta,
+                        MovementType.COUNT, "COUNT_APPROVED", id.toString(), head.note(), actor.name(), now, id));
+            }
+        }
+        stock.post(drafts);
+        documents.decideCount(id, "APPLIED", now, actor.name());
+        if (!drafts.isEmpty()) {
+            events.publishEvent(new InventoryChanged(id, head.location(), drafts.stream().map(MovementDraft::sku).toList(), "COUNT"));
+        }
+        return countView(id);
+    }
+
+    /** Discards the held lines of a pending count; lines already applied stay applied. */
+    @Transactional
+    public CountView rejectCount(UUID id, Actor actor) {
+        pending(id, "reject");
+        documents.decideCount(id, "REJECTED", clock.instant(), actor.name());
+        return countView(id);
+    }
+
+    private CountHead pending(UUID id, String verb) {
+        CountHead head = documents.count(id, true).orElseThrow(() -> new NotFound("Count", id.toString()));
+        if (!"PENDING_APPROVAL".equals(head.status())) {
+            throw new InvalidTransition("count", head.status(), verb);
+        }
+        return head;
+    }
+
+    // ---------------------------------------------------------------- snapshots
+
+    /**
+     * Reconciles a node's full stock file into SNAPSHOT movements. The book figure as of the
+     * snapshot is today's on hand less the AVAILABLE movements that occurred after {@code asOf}
+     * (orders shipped or goods received while the file was in flight); each SKU is then moved to
+     * the reported figure plus those later movements. SKUs with stock here but absent from the
+     * file are taken to be zero. Sending the same file again finds nothing to change; a file older
+     * than the newest one already applied is refused.
+     */
+    @Transactional
+    public SnapshotReport reconcile(ReconcileSnapshot c, Actor actor) {
+        Location location = location(c.location(), "location");
+        Instant now = clock.instant();
+        if (c.asOf().isAfter(now.plus(SNAPSHOT_FUTURE_SKEW))) {
+            throw new ValidationFailed("asOf", "lies in the future");
+        }
+        Map<Sku, Item> items = stockedItems(c.lines().stream().map(SnapshotLine::sku).toList(), "lines", i -> c.lines().get(i).sku());
+        Optional<Instant> last = documents.lastSnapshot(location.id());
+        if (last.isPresent() && last.get().isAfter(c.asOf())) {
+            throw new DomainException("stale-snapshot", 409, "A newer snapshot (as of " + last.get()
+                    + ") was already applied to " + location.code() + "; this one is as of " + c.asOf() + ".");
+        }
+        Map<UUID, Long> reported = new HashMap<>();
+        Map<UUID, String> skus = new HashMap<>();
+        for (SnapshotLine line : c.lines()) {
+            Item item = items.get(line.sku());
+            reported.put(item.id(), line.quantity());
+            skus.put(item.id(), item.sku().value());
+        }
+        Set<StockKey> keys = new HashSet<>();
+        reported.keySet().forEach(i -> keys.add(new StockKey(i, location.id())));
+        ledger.itemsAt(location.id()).forEach(i -> keys.add(new StockKey(i, location.id())));
+        Map<StockKey, BalanceRow> rows = stock.lock(keys);
+        Map<UUID, Long> since = ledger.availableMovedSince(location.id(), c.asOf());
+        UUID id = Ids.newId();
+        List<MovementDraft> drafts = new ArrayList<>();
+        List<SnapshotVariance> variances = new ArrayList<>();
+        long added = 0;
+        long removed = 0;
+        for (StockKey key : new TreeMap<>(rows).keySet()) {
+            long onHand = rows.get(key).onHand();
+            long later = since.getOrDefault(key.item(), 0L);
+            long report = reported.getOrDefault(key.item(), 0L);
+            long target = Math.max(0, report + later);
+            long delta = target - onHand;
+            if (delta == 0) {
+                continue;
+            }
+            String sku = skus.computeIfAbsent(key.item(), i -> catalog.find(i).map(it -> it.sku().value()).orElse("?"));
+            drafts.add(new MovementDraft(key, sku, location.code().value(), StockStatus.AVAILABLE, delta, MovementType.SNAPSHOT,
+                    "SNAPSHOT", id.toString(), null, actor.name(), c.asOf(), id));
+            variances.add(new SnapshotVariance(new Sku(sku), onHand - later, report, delta));
+            if (delta > 0) {
+                added += delta;
+            } else {
+                removed -= delta;
+            }
+        }
+        stock.post(drafts);
+        documents.insertSnapshot(id, location.id(), location.code().value(), c.asOf(), c.lines().size(), drafts.size(), now, actor.name());
+        stock.markSynced(location.id(), c.asOf());
+        if (!drafts.isEmpty()) {
+            events.publishEvent(new InventoryChanged(id, location.code().value(), drafts.stream().map(MovementDraft::sku).toList(), "SNAPSHOT"));
+        }
+        variances.sort(java.util.Comparator.comparing(v -> v.sku().value()));
+        return new SnapshotReport(id, location.code(), c.asOf(), c.lines().size(), rows.size(), drafts.size(), added, removed, variances);
+    }
+
+    // ---------------------------------------------------------------- reads
+
+    /** Stock of a SKU at every location holding a balance. A kit shows how many could be built. */
+    @Transactional(readOnly = true)
+    public StockView stockOf(Sku sku) {
+        Item item = catalog.find(sku).orElseThrow(() -> new NotFound("Item", sku.value()));
+        Instant now = clock.instant();
+        List<Balance> balances = new ArrayList<>();
+        if (item.isKit()) {
+            Map<UUID, List<long[]>> perLocation = new HashMap<>();
+            for (Item.Component component : item.explodedComponents()) {
+                for (BalanceRow row : ledger.balancesOfItem(component.itemId())) {
+                    perLocation.computeIfAbsent(row.key().location(), l -> new ArrayList<>())
+                            .add(new long[] {row.available(), component.quantity(), component.itemId().hashCode()});
+                }
+            }
+            Map<UUID, Instant> synced = stock.lastSynced(perLocation.keySet());
+            perLocation.forEach((loc, parts) -> network.find(loc).ifPresent(location -> {
+                long kits = parts.size() < item.explodedComponents().size() ? 0
+                        : io.tributary.inventory.domain.AvailabilityPolicy.kits(parts.stream().map(p -> new long[] {p[0], p[1]}).toList());
+                balances.add(new Balance(location.code(), kits, 0, kits, 0, 0, 0, confidence(location, synced.get(loc), now), synced.get(loc)));
+            }));
+        } else {
+            List<BalanceRow> rows = ledger.balancesOfItem(item.id());
+            Map<UUID, Instant> synced = stock.lastSynced(rows.stream().map(r -> r.key().location()).toList());
+            for (BalanceRow row : rows) {
+                network.find(row.key().location()).ifPresent(location -> balances.add(balance(row, location, synced.get(location.id()), now)));
+            }
+        }
+        balances.sort(java.util.Comparator.comparing(b -> b.location().value()));
+        Totals totals = new Totals(
+                balances.stream().mapToLong(Balance::onHand).sum(), balances.stream().mapToLong(Balance::reserved).sum(),
+                balances.stream().mapToLong(Balance::available).sum(), balances.stream().mapToLong(Balance::inTransit).sum(),
+                balances.stream().mapToLong(Balance::inspection).sum(), balances.stream().mapToLong(Balance::damaged).sum());
+        return new StockView(item.sku(), item.isKit(), balances, totals);
+    }
+
+    /** The ledger of a SKU, newest first, optionally at one location. */
+    @Transactional(readOnly = true)
+    public Page<Movement> movements(Sku sku, Optional<LocationCode> at, Integer limit, String cursor) {
+        Item item = catalog.find(sku).orElseThrow(() -> new NotFound("Item", sku.value()));
+        UUID location = at.map(code -> location(code, "location").id()).orElse(null);
+        int n = Page.limit(limit);
+        String decoded = Page.decodeCursor(cursor);
+        UUID before;
+        try {
+            before = decoded == null ? null : UUID.fromString(decoded);
+        } catch (IllegalArgumentException e) {
+            throw new ValidationFailed("cursor", "is not a cursor returned by this list");
+        }
+        return Page.of(ledger.movements(item.id(), location, before, n + 1), n, m -> m.id().toString());
+    }
+
+    /** Proves every balance equals its ledger and every reserved figure its open reservations. */
+    @Transactional(readOnly = true)
+    public Verification verify() {
+        var result = ledger.verify(100);
+        List<VerificationMismatch> mismatches = result.getValue().stream().map(m -> new VerificationMismatch(
+                catalog.find(m.item()).map(i -> i.sku().value()).orElse(m.item().toString()),
+                network.find(m.location()).map(l -> l.code().value()).orElse(m.location().toString()),
+                m.field(), m.balance(), m.expected())).toList();
+        return new Verification(mismatches.isEmpty(), result.getKey(), mismatches);
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private Balance balanceAfter(StockKey key, Location location) {
+        BalanceRow row = stock.read(List.of(key)).get(key);
+        Instant synced = stock.lastSynced(List.of(location.id())).get(location.id());
+        return balance(row, location, synced, clock.instant());
+    }
+
+    static Balance balance(BalanceRow row, Location location, Instant synced, Instant now) {
+        return new Balance(location.code(), row.onHand(), row.reserved(), row.available(), row.inTransit(), row.inspection(),
+                row.damaged(), confidence(location, synced, now), synced);
+    }
+
+    static Balance.Confidence confidence(Location location, Instant synced, Instant now) {
+        if (location.staleAfter() == null) {
+            return Balance.Confidence.FRESH;
+        }
+        return synced != null && !synced.plus(location.staleAfter()).isBefore(now) ? Balance.Confidence.FRESH : Balance.Confidence.STALE;
+    }
+
+    private Movement movement(UUID id, MovementDraft d) {
+        return new Movement(id, new Sku(d.sku()), new LocationCode(d.location()), d.status(), d.quantity(), d.type(), d.reason(),
+                d.reference(), d.note(), d.actor(), d.occurredAt(), clock.instant(), d.document());
+    }
+
+    private Item stockedItem(Sku sku, String field) {
+        Item item = catalog.find(sku).orElseThrow(() -> new ValidationFailed(field, "SKU '" + sku + "' does not exist"));
+        if (item.isKit()) {
+            throw new ValidationFailed(field, "'" + sku + "' is a kit; kits hold no stock of their own, change their components");
+        }
+        return item;
+    }
+
+    private Map<Sku, Item> stockedItems(List<Sku> skus, String linesField, java.util.function.IntFunction<Sku> at) {
+        Map<Sku, Item> items = catalog.findAll(skus);
+        List<FieldError> errors = new ArrayList<>();
+        Set<Sku> seen = new HashSet<>();
+        for (int i = 0; i < skus.size(); i++) {
+            Sku sku = at.apply(i);
+            Item item = items.get(sku);
+            String field = linesField + "[" + i + "].sku";
+            if (!seen.add(sku)) {
+                errors.add(new FieldError(field, "SKU '" + sku + "' appears more than once"));
+            } else if (item == null) {
+                errors.add(new FieldError(field, "SKU '" + sku + "' does not exist"));
+            } else if (item.isKit()) {
+                errors.add(new FieldError(field, "'" + sku + "' is a kit; kits hold no stock of their own"));
+            }
+            if (errors.size() >= 100) {
+                break;
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationFailed(errors);
+        }
+        return items;
+    }
+
+    Location location(LocationCode code, String field) {
+        return network.find(code).orElseThrow(() -> new ValidationFailed(field, "location '" + code + "' does not exist"));
+    }
+}

@@ -1,0 +1,176 @@
+package io.tributary.inventory.persistence;
+
+import io.tributary.inventory.Reservation;
+import io.tributary.inventory.ReservationStatus;
+import io.tributary.inventory.domain.ReservationRequest;
+import io.tributary.inventory.domain.StockKey;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** SQL for reservations, their lines and their status history. */
+@Repository
+public class ReservationStore {
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+
+    ReservationStore(JdbcClient jdbc, JdbcTemplate template) {
+        this.jdbc = jdbc;
+        this.template = template;
+    }
+
+    /** A new reservation to insert, with the rows it holds. */
+    public record NewReservation(UUID id, String reference, String channel, Instant expiresAt, Instant now,
+                                 String actor, ReservationRequest request) {
+    }
+
+    /** Inserts many reservations with their lines and first history rows: three batched statements. */
+    public void insert(List<NewReservation> reservations) {
+        if (reservations.isEmpty()) {
+            return;
+        }
+        List<Object[]> heads = new ArrayList<>();
+        List<Object[]> lines = new ArrayList<>();
+        List<Object[]> history = new ArrayList<>();
+        for (NewReservation r : reservations) {
+            Timestamp now = Timestamp.from(r.now());
+            heads.add(new Object[] {r.id(), r.reference(), r.channel(), r.expiresAt() == null ? null : Timestamp.from(r.expiresAt()),
+                    now, r.actor(), now});
+            for (ReservationRequest.Row row : r.request().rows()) {
+                lines.add(new Object[] {r.id(), row.line(), row.component(), row.key().item(), row.key().location(), row.sku(),
+                        row.location(), row.quantity(), row.kitSku(), row.kitQuantity(), row.allowBackorder()});
+            }
+            history.add(new Object[] {r.id(), r.actor(), now});
+        }
+        template.batchUpdate("""
+                insert into reservation (id, reference, channel, status, expires_at, created_at, created_by, updated_at)
+                values (?, ?, ?, 'ACTIVE', ?, ?, ?, ?)""", heads);
+        template.batchUpdate("""
+                insert into reservation_line (reservation_id, line_no, component_no, item_id, location_id, sku, location,
+                    quantity, kit_sku, kit_quantity, allow_backorder)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", lines);
+        template.batchUpdate("""
+                insert into reservation_history (reservation_id, from_status, to_status, actor, at)
+                values (?, null, 'ACTIVE', ?, ?)""", history);
+    }
+
+    /** A reservation's head as stored, locked when asked. */
+    public record Head(UUID id, String reference, String channel, ReservationStatus status, Instant expiresAt,
+                       Instant createdAt, String createdBy, long version) {
+    }
+
+    public Optional<Head> head(UUID id, boolean lock) {
+        return jdbc.sql("select id, reference, channel, status, expires_at, created_at, created_by, version from reservation where id = :id"
+                        + (lock ? " for update" : ""))
+                .param("id", id).query(ReservationStore::head).optional();
+    }
+
+    private static Head head(ResultSet rs, int i) throws SQLException {
+        Timestamp exp = rs.getTimestamp(5);
+        return new Head(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), ReservationStatus.valueOf(rs.getString(4)),
+                exp == null ? null : exp.toInstant(), rs.getTimestamp(6).toInstant(), rs.getString(7), rs.getLong(8));
+    }
+
+    /** The rows a reservation holds: what to give back on release, or consume on fulfilment. */
+    public record HeldRow(StockKey key, String sku, String location, long quantity) {
+    }
+
+    public List<HeldRow> held(UUID id) {
+        return jdbc.sql("select item_id, location_id, sku, location, quantity from reservation_line where reservation_id = :id order by line_no, component_no")
+                .param("id", id)
+                .query((rs, i) -> new HeldRow(new StockKey(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)),
+                        rs.getString(3), rs.getString(4), rs.getLong(5)))
+                .list();
+    }
+
+    /** Loads the full reservation for reading. */
+    public Optional<Reservation> find(UUID id) {
+        return head(id, false).map(h -> new Reservation(h.id(), h.reference(), h.channel(), h.status(), h.expiresAt(),
+                h.createdAt(), h.createdBy(), lines(id)));
+    }
+
+    private List<Reservation.Line> lines(UUID id) {
+        Map<Integer, Reservation.Line> byLine = new LinkedHashMap<>();
+        jdbc.sql("""
+                select line_no, sku, location, quantity, kit_sku, kit_quantity, allow_backorder
+                from reservation_line where reservation_id = :id order by line_no, component_no""")
+                .param("id", id)
+                .query(rs -> {
+                    int line = rs.getInt(1);
+                    String kit = rs.getString(5);
+                    Reservation.Line existing = byLine.get(line);
+                    if (kit == null) {
+                        byLine.put(line, new Reservation.Line(line, rs.getString(2), rs.getString(3), rs.getLong(4), rs.getBoolean(7), List.of()));
+                    } else {
+                        List<Reservation.Component> components = new ArrayList<>(existing == null ? List.of() : existing.components());
+                        components.add(new Reservation.Component(rs.getString(2), rs.getLong(4)));
+                        byLine.put(line, new Reservation.Line(line, kit, rs.getString(3), rs.getLong(6), rs.getBoolean(7), List.copyOf(components)));
+                    }
+                });
+        return List.copyOf(byLine.values());
+    }
+
+    /** Moves ACTIVE reservations to a final status and records the transition. */
+    public void transition(List<UUID> ids, ReservationStatus from, ReservationStatus to, String actor, Instant now) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        UUID[] array = ids.toArray(UUID[]::new);
+        int updated = jdbc.sql("""
+                update reservation set status = :to, updated_at = :now, version = version + 1
+                where id = any(:ids::uuid[]) and status = :from""")
+                .param("to", to.name()).param("from", from.name()).param("now", Timestamp.from(now)).param("ids", array)
+                .update();
+        if (updated != ids.size()) {
+            throw new IllegalStateException("reservations changed underneath a locked transition");
+        }
+        jdbc.sql("""
+                insert into reservation_history (reservation_id, from_status, to_status, actor, at)
+                select id, :from, :to, :actor, :now from unnest(:ids::uuid[]) as t(id)""")
+                .param("from", from.name()).param("to", to.name()).param("actor", actor).param("now", Timestamp.from(now))
+                .param("ids", array).update();
+    }
+
+    /** Locks up to {@code limit} due ACTIVE reservations, skipping ones another instance holds. */
+    public List<UUID> lockDue(Instant now, int limit) {
+        return jdbc.sql("""
+                select id from reservation where status = 'ACTIVE' and expires_at <= :now
+                order by expires_at limit :limit for update skip locked""")
+                .param("now", Timestamp.from(now)).param("limit", limit)
+                .query(UUID.class).list();
+    }
+
+    /** The held rows of many reservations at once. */
+    public List<HeldRow> held(List<UUID> ids) {
+        return jdbc.sql("select item_id, location_id, sku, location, quantity from reservation_line where reservation_id = any(:ids::uuid[])")
+                .param("ids", ids.toArray(UUID[]::new))
+                .query((rs, i) -> new HeldRow(new StockKey(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)),
+                        rs.getString(3), rs.getString(4), rs.getLong(5)))
+                .list();
+    }
+
+    /** Transitions of one reservation, oldest first. */
+    public List<Map<String, Object>> history(UUID id) {
+        return jdbc.sql("select from_status, to_status, actor, at from reservation_history where reservation_id = :id order by at, to_status")
+                .param("id", id)
+                .query((rs, i) -> {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("from", rs.getString(1));
+                    m.put("to", rs.getString(2));
+                    m.put("actor", rs.getString(3));
+                    m.put("at", rs.getTimestamp(4).toInstant());
+                    return m;
+                }).list();
+    }
+}
