@@ -10,9 +10,14 @@ import java.util.Set;
  * ({@code key:storefront-eu}). Every ledger movement and transition records {@link #name()}.
  * A CHANNEL actor is bound to one channel and may act for no other.
  */
-public record Actor(String name, Set<Role> roles, Optional<ChannelCode> channel) {
+public record Actor(String name, Set<Role> roles, Optional<ChannelCode> channel) implements java.security.Principal {
 
     public static final Actor SYSTEM = new Actor("system", Set.of(Role.ADMIN), Optional.empty());
+
+    @Override
+    public String getName() {
+        return name;
+    }
 
     public boolean has(Role role) {
         return roles.contains(role);

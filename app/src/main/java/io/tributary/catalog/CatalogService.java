@@ -1,5 +1,6 @@
 package io.tributary.catalog;
 
+import io.tributary.shared.ReadCache;
 import io.tributary.catalog.Item.Component;
 import io.tributary.catalog.PutItem.ComponentLine;
 import io.tributary.catalog.domain.Kits;
@@ -115,7 +116,7 @@ public class CatalogService implements Catalog {
      * limits ({@link ValidationFailed} naming {@code components[i].sku} or {@code components}).
      */
     public Saved put(PutItem command, Optional<LongPredicate> ifMatch) {
-        String author = author();
+        String author = io.tributary.shared.Authors.current();
         try {
             for (int attempt = 1; ; attempt++) {
                 try {
@@ -258,32 +259,6 @@ public class CatalogService implements Catalog {
         return new ItemDetails(item, row.createdAt(), row.createdBy(), row.updatedAt(), row.updatedBy());
     }
 
-    /**
-     * The name of whoever is making this request. Read from Spring Security rather than the access
-     * module's {@code CurrentActor}, which the catalog may not depend on (access depends on channels).
-     */
-    static String author() {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth == null || auth.getPrincipal() == null) {
-            return "system";
-        }
-        Object principal = auth.getPrincipal();
-        if (principal instanceof java.security.Principal p) {
-            return p.getName();
-        }
-        if (principal.getClass().isRecord()) {
-            for (var component : principal.getClass().getRecordComponents()) {
-                if (component.getName().equals("name") && component.getType() == String.class) {
-                    try {
-                        return (String) component.getAccessor().invoke(principal);
-                    } catch (ReflectiveOperationException e) {
-                        break;
-                    }
-                }
-            }
-        }
-        return auth.getName();
-    }
 
     /** Another writer changed the item between our read and our write; the put is retried. */
     private static final class ConcurrentChange extends RuntimeException {

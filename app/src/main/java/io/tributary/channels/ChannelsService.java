@@ -1,5 +1,6 @@
 package io.tributary.channels;
 
+import io.tributary.shared.ReadCache;
 import io.tributary.channels.persistence.JdbcChannels;
 import io.tributary.channels.persistence.JdbcChannels.ChannelRow;
 import io.tributary.network.LocationCode;
@@ -96,7 +97,7 @@ public class ChannelsService implements Channels {
      * not exist).
      */
     public Saved put(PutChannel command, Optional<LongPredicate> ifMatch) {
-        String author = author();
+        String author = io.tributary.shared.Authors.current();
         try {
             for (int attempt = 1; ; attempt++) {
                 try {
@@ -169,32 +170,6 @@ public class ChannelsService implements Channels {
         return new Channel(id, c.code(), c.name(), c.type(), c.locations(), c.bufferUnits(), c.bufferPercent(), version);
     }
 
-    /**
-     * The name of whoever is making this request. Read from Spring Security rather than the access
-     * module's {@code CurrentActor}: access depends on channels, so channels may not depend on access.
-     */
-    static String author() {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth == null || auth.getPrincipal() == null) {
-            return "system";
-        }
-        Object principal = auth.getPrincipal();
-        if (principal instanceof java.security.Principal p) {
-            return p.getName();
-        }
-        if (principal.getClass().isRecord()) {
-            for (var component : principal.getClass().getRecordComponents()) {
-                if (component.getName().equals("name") && component.getType() == String.class) {
-                    try {
-                        return (String) component.getAccessor().invoke(principal);
-                    } catch (ReflectiveOperationException e) {
-                        break;
-                    }
-                }
-            }
-        }
-        return auth.getName();
-    }
 
     /** Another writer changed the channel between our read and our write; the put is retried. */
     private static final class ConcurrentChange extends RuntimeException {

@@ -1,5 +1,6 @@
 package io.tributary.network;
 
+import io.tributary.shared.ReadCache;
 import io.tributary.network.persistence.JdbcLocations;
 import io.tributary.shared.DomainException;
 import io.tributary.shared.Ids;
@@ -88,7 +89,7 @@ public class NetworkService implements Network {
      * the stored version ({@link PreconditionFailed} otherwise, and always when the location does not exist).
      */
     public Saved put(PutLocation command, Optional<LongPredicate> ifMatch) {
-        String author = author();
+        String author = io.tributary.shared.Authors.current();
         try {
             for (int attempt = 1; ; attempt++) {
                 try {
@@ -149,32 +150,6 @@ public class NetworkService implements Network {
                 c.active(), version);
     }
 
-    /**
-     * The name of whoever is making this request. Read from Spring Security rather than the access
-     * module's {@code CurrentActor}, which the network may not depend on.
-     */
-    static String author() {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth == null || auth.getPrincipal() == null) {
-            return "system";
-        }
-        Object principal = auth.getPrincipal();
-        if (principal instanceof java.security.Principal p) {
-            return p.getName();
-        }
-        if (principal.getClass().isRecord()) {
-            for (var component : principal.getClass().getRecordComponents()) {
-                if (component.getName().equals("name") && component.getType() == String.class) {
-                    try {
-                        return (String) component.getAccessor().invoke(principal);
-                    } catch (ReflectiveOperationException e) {
-                        break;
-                    }
-                }
-            }
-        }
-        return auth.getName();
-    }
 
     /** Another writer changed the location between our read and our write; the put is retried. */
     private static final class ConcurrentChange extends RuntimeException {

@@ -100,15 +100,6 @@ class ItemIntegrationTests extends IntegrationTest {
     }
 
     @Test
-    void aSkuWithASlashIsAddressableInThePath() {
-        String sku = Api.unique("AB") + "/12";
-
-        admin().put("/items/" + sku, item("Slashed")).expect(201);
-
-        assertThat(admin().get("/items/" + sku).expect(200).json().get("sku").asString()).isEqualTo(sku);
-    }
-
-    @Test
     void anUnknownItemIs404() {
         assertThat(admin().get("/items/" + Api.unique("NOPE")).expect(404).problemSlug()).isEqualTo("not-found");
     }

@@ -1,5 +1,6 @@
 package io.tributary.catalog.web;
 
+import io.tributary.shared.web.ETags;
 import io.tributary.catalog.CatalogService;
 import io.tributary.catalog.Item;
 import io.tributary.catalog.ItemDetails;
@@ -32,7 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Items: {@code PUT /items/{sku}} creates (201) or replaces (200) an item, {@code GET} reads one or a page.
- * SKUs may contain '/', so the SKU is the whole rest of the path. Responses carry the version as ETag;
+ * Responses carry the version as ETag;
  * a PUT with {@code If-Match} fails with 412 unless it names the current version.
  */
 @RestController
@@ -77,12 +78,12 @@ class ItemController {
     record ItemList(List<ItemResponse> items, String nextCursor) {
     }
 
-    @PutMapping("/{*sku}")
+    @PutMapping("/{sku}")
     @PreAuthorize("hasAnyRole('ADMIN', 'INVENTORY_MANAGER')")
     ResponseEntity<ItemResponse> put(@PathVariable("sku") String path,
                                      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                      @Valid @RequestBody PutItemRequest body) {
-        Sku sku = Sku.parse(strip(path), "sku");
+        Sku sku = Sku.parse(path, "sku");
         List<PutItem.ComponentLine> components = new ArrayList<>();
         List<ComponentRequest> requested = body.components() == null ? List.of() : body.components();
         for (int i = 0; i < requested.size(); i++) {
@@ -98,9 +99,9 @@ class ItemController {
         return response.eTag(ETags.of(saved.item().item().version())).body(ItemResponse.of(saved.item()));
     }
 
-    @GetMapping("/{*sku}")
+    @GetMapping("/{sku}")
     ResponseEntity<ItemResponse> get(@PathVariable("sku") String path) {
-        Sku sku = Sku.parse(strip(path), "sku");
+        Sku sku = Sku.parse(path, "sku");
         ItemDetails item = catalog.details(sku).orElseThrow(() -> new NotFound("Item", sku.value()));
         return ResponseEntity.ok().eTag(ETags.of(item.item().version())).body(ItemResponse.of(item));
     }
@@ -109,10 +110,6 @@ class ItemController {
     ItemList list(@RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
         Page<ItemDetails> page = catalog.list(cursor, Page.limit(limit));
         return new ItemList(page.items().stream().map(ItemResponse::of).toList(), page.nextCursor());
-    }
-
-    private static String strip(String path) {
-        return path.startsWith("/") ? path.substring(1) : path;
     }
 
     private static int orOne(Integer value) {

@@ -1,5 +1,6 @@
 package io.tributary.channels.web;
 
+import io.tributary.shared.web.ETags;
 import io.tributary.channels.Channel;
 import io.tributary.channels.ChannelCode;
 import io.tributary.channels.ChannelDetails;

@@ -1,5 +1,6 @@
 package io.tributary.network.web;
 
+import io.tributary.shared.web.ETags;
 import io.tributary.network.Capability;
 import io.tributary.network.Location;
 import io.tributary.network.LocationCode;

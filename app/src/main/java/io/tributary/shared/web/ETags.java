@@ -1,4 +1,4 @@
-package io.tributary.catalog.web;
+package io.tributary.shared.web;
 
 import java.util.Optional;
 import java.util.function.LongPredicate;
@@ -7,17 +7,17 @@ import java.util.function.LongPredicate;
  * Versions as entity tags: the strong tag {@code "<version>"}. {@code If-Match} accepts a list of tags,
  * weak or strong (compared by version), or {@code *} for "any current version".
  */
-final class ETags {
+public final class ETags {
 
     private ETags() {
     }
 
-    static String of(long version) {
+    public static String of(long version) {
         return "\"" + version + "\"";
     }
 
     /** Empty without an {@code If-Match}; otherwise a test of the stored version. */
-    static Optional<LongPredicate> ifMatch(String header) {
+    public static Optional<LongPredicate> ifMatch(String header) {
         if (header == null || header.isBlank()) {
             return Optional.empty();
         }

@@ -1,4 +1,4 @@
-package io.tributary.network;
+package io.tributary.shared;
 
 import java.util.Collection;
 import java.util.HashMap;
@@ -16,20 +16,20 @@ import java.util.function.Function;
  * the old value back. Expiry uses {@link System#nanoTime()}, not the business clock, which tests and the
  * simulator may stop.
  */
-final class ReadCache<K, V> {
+public final class ReadCache<K, V> {
 
     private final long ttlNanos;
     private final int maxEntries;
     private final ConcurrentHashMap<K, Entry<V>> entries = new ConcurrentHashMap<>();
     private final AtomicLong generation = new AtomicLong();
 
-    ReadCache(java.time.Duration ttl, int maxEntries) {
+    public ReadCache(java.time.Duration ttl, int maxEntries) {
         this.ttlNanos = ttl.toNanos();
         this.maxEntries = maxEntries;
     }
 
     /** The cached value or the loader's; {@code null} when the loader finds nothing. */
-    V get(K key, Function<K, V> loader) {
+    public V get(K key, Function<K, V> loader) {
         Entry<V> hit = entries.get(key);
         long now = System.nanoTime();
         if (hit != null && hit.expiresAt() - now > 0) {
@@ -44,7 +44,7 @@ final class ReadCache<K, V> {
     }
 
     /** Cached values for {@code keys}, loading the missing ones in one call; absent keys are left out. */
-    Map<K, V> getAll(Collection<K> keys, Function<Set<K>, Map<K, V>> loader) {
+    public Map<K, V> getAll(Collection<K> keys, Function<Set<K>, Map<K, V>> loader) {
         Map<K, V> result = new HashMap<>();
         Set<K> missing = new HashSet<>();
         long now = System.nanoTime();
@@ -66,7 +66,7 @@ final class ReadCache<K, V> {
         return result;
     }
 
-    void invalidateAll() {
+    public void invalidateAll() {
         generation.incrementAndGet();
         entries.clear();
     }
