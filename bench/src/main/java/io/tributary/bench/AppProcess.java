@@ -21,18 +21,28 @@ final class AppProcess {
     private final int port;
     private final List<String> command;
     private final Map<String, String> env;
+    private final Path jar;
+    private final String displayCommand;
     private Process process;
 
-    AppProcess(Options options, Path log, String jdbcUrl, String user, String adminPassword) throws IOException {
+    AppProcess(Options options, Path log, String jdbcUrl, String user, String adminPassword, Path jfr) throws IOException {
         this.log = log;
         this.port = freePort();
         if (!Files.isRegularFile(options.jar)) {
             throw new IllegalStateException("the app jar " + options.jar + " does not exist; build it with ./mvnw -q -B -DskipTests package");
         }
+        // Run a private copy: a colleague's rebuild of app/target must not pull the jar from under the running app.
+        this.jar = log.resolveSibling("tributary.jar");
+        Files.copy(options.jar, jar, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         this.command = new ArrayList<>(List.of(options.java, "-Xmx512m", "-XX:+UseG1GC",
                 // An OutOfMemoryError ends the process at once, so "never died" below proves "never ran out of heap".
-                "-XX:+ExitOnOutOfMemoryError",
-                "-jar", options.jar.toString(), "--server.port=" + port));
+                "-XX:+ExitOnOutOfMemoryError"));
+        if (jfr != null) {
+            command.add("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile,dumponexit=true");
+        }
+        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port));
+        this.displayCommand = String.join(" ", command).replace(jar.toString(), "app/target/tributary.jar")
+                .replace(System.getProperty("user.dir") + "/", "");
         this.env = Map.of(
                 "TRIBUTARY_DB_URL", jdbcUrl,
                 "TRIBUTARY_DB_USER", user,
@@ -49,8 +59,9 @@ final class AppProcess {
         return log;
     }
 
+    /** The command as documented (the private copy of the jar shown as app/target/tributary.jar). */
     String commandLine() {
-        return String.join(" ", command).replace(System.getProperty("user.dir") + "/", "");
+        return displayCommand;
     }
 
     long pid() {
@@ -102,6 +113,7 @@ final class AppProcess {
     /** SIGTERM (graceful shutdown), then SIGKILL after 30 s. Safe to call more than once. */
     synchronized void stop() {
         if (process == null || !process.isAlive()) {
+            deleteJarCopy();
             return;
         }
         process.destroy();
@@ -114,6 +126,15 @@ final class AppProcess {
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
+        }
+        deleteJarCopy();
+    }
+
+    private void deleteJarCopy() {
+        try {
+            Files.deleteIfExists(jar);
+        } catch (IOException e) {
+            System.err.println("WARNING: could not delete " + jar + ": " + e.getMessage());
         }
     }
 

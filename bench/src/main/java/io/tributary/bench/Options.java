@@ -22,6 +22,7 @@ final class Options {
     String pgUser = "postgres";
     boolean keepDatabases;
     boolean skipReferences;
+    boolean jfr;
 
     // Benchmark 1
     int b1Skus;
@@ -83,6 +84,7 @@ final class Options {
                 case "--pg-port" -> o.pgPort = Integer.parseInt(value);
                 case "--keep-db" -> o.keepDatabases = true;
                 case "--no-reference" -> o.skipReferences = true;
+                case "--jfr" -> o.jfr = true;
                 case "--levels" -> {
                     List<Integer> levels = new ArrayList<>();
                     for (String s : value.split(",")) {
@@ -172,6 +174,8 @@ final class Options {
                   --b3-skus=N --b3-locations=N   size of the availability data set
                   --no-reference       skip the pgbench reference runs
                   --keep-db            do not drop the benchmark databases at the end
+                  --jfr                record the app with Java Flight Recorder (profile settings) into
+                                       bench/target/run-<epoch>/app.jfr, with a hot-method summary
                   --jar=PATH           the app jar (default app/target/tributary.jar)
                   --pg-port=N          PostgreSQL port on 127.0.0.1 (default 5432)
                 bench/run itself also takes --no-build (skip the Maven build) and --offline (mvn -o).""";

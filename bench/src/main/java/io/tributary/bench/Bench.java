@@ -1,0 +1,802 @@
+package io.tributary.bench;
+
+import io.tributary.bench.Report.Verdict;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntConsumer;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The Tributary benchmark harness (not part of the test suite): pgbench references, then the app
+ * under load through its public API. See BENCHMARKS.md. Everything talks to 127.0.0.1 only and
+ * every loop and wait is bounded.
+ */
+public final class Bench {
+
+    private static final Duration SEED_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration SNAPSHOT_TIMEOUT = Duration.ofMinutes(10);
+    private static final Duration VERIFY_TIMEOUT = Duration.ofMinutes(5);
+    private static final Duration LOAD_TIMEOUT = Duration.ofSeconds(30);
+
+    private final Options o;
+    private final long epoch = Instant.now().getEpochSecond();
+    private final long started = System.nanoTime();
+    private final Report report = new Report();
+    private final CpuMeter cpu = new CpuMeter();
+    private final List<String> machine = new ArrayList<>();
+    private final AtomicBoolean cleaned = new AtomicBoolean();
+    private final List<String> failures = Collections.synchronizedList(new ArrayList<>());
+    private Path targetDir;
+    private Path runDir;
+    private Postgres pg;
+    private AppProcess app;
+    private HeapSampler heap;
+    private Api api;
+    private String admin;
+    private Postgres.PgbenchResult simpleUpdate;
+    private Postgres.PgbenchResult hotRow;
+
+    private Bench(Options o) {
+        this.o = o;
+    }
+
+    public static void main(String[] args) {
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Bench bench = new Bench(options);
+        Thread hook = new Thread(bench::cleanup, "bench-cleanup");
+        Runtime.getRuntime().addShutdownHook(hook);
+        int code;
+        try {
+            code = bench.run();
+        } catch (Throwable t) {
+            System.err.println("\nBENCH FAILED: " + t);
+            t.printStackTrace();
+            code = 1;
+        } finally {
+            bench.cleanup();
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException ignored) {
+            // already shutting down
+        }
+        System.exit(code);
+    }
+
+    // ------------------------------------------------------------------ orchestration
+
+    private int run() throws Exception {
+        targetDir = o.root.resolve("bench/target");
+        runDir = targetDir.resolve("run-" + epoch);
+        Files.createDirectories(runDir);
+        pg = new Postgres(o, runDir);
+        log("Tributary benchmarks" + (o.quick ? " (--quick: smoke-test sizes, figures are not meaningful)" : "")
+                + ", benchmarks " + o.only + "; logs in " + o.root.relativize(runDir));
+        machineFacts();
+        machine.forEach(l -> System.out.println("  " + l));
+        try {
+            cpu.postmaster(pg.postmasterPid());
+        } catch (Exception e) {
+            log("could not find the PostgreSQL postmaster pid for the CPU breakdown: " + e.getMessage());
+        }
+
+        if ((o.runs(1) || o.runs(2)) && !o.skipReferences) {
+            guarded("references", this::references);
+        }
+
+        if (o.needsApp()) {
+            String appDb = "trib_bench_" + epoch;
+            pg.createDatabase(appDb);
+            cpu.databases(pg.createdDatabases());
+            String adminPassword = randomPassword();
+            admin = Api.basic("admin", adminPassword);
+            Path jfr = o.jfr ? runDir.resolve("app.jfr") : null;
+            app = new AppProcess(o, runDir.resolve("app.log"), pg.jdbcUrl(appDb), o.pgUser, adminPassword, jfr);
+            api = new Api(app.port(), 8);
+            log("Starting the app: " + app.commandLine() + " (database " + appDb + ", log " + o.root.relativize(app.log()) + ")");
+            long t0 = System.nanoTime();
+            app.start();
+            cpu.app(app.pid());
+            heap = new HeapSampler(api, admin, app);
+            app.awaitHealthy(api);
+            double startSeconds = secondsSince(t0);
+            log(String.format("App is UP after %.1f s (pid %d, port %d)", startSeconds, app.pid(), app.port()));
+            report.info("setup", "app start-up to health UP", String.format("%.1f s", startSeconds));
+            heap.start();
+
+            if (o.runs(1)) {
+                guarded("benchmark 1 (reservations)", this::benchmark1);
+            }
+            if (o.runs(2) && app.alive()) {
+                guarded("benchmark 2 (flash sale)", this::benchmark2);
+            }
+            if (o.runs(3) && app.alive()) {
+                guarded("benchmark 3 (availability)", this::benchmark3);
+            }
+            if ((o.runs(1) || o.runs(2) || o.runs(3)) && app.alive()) {
+                guarded("final verify", this::finalVerify);
+            }
+            if (o.runs(4) && !o.runs(1) && !o.runs(2) && !o.runs(3)) {
+                heap.phase("idle");
+                Thread.sleep(5_000);
+            }
+            heapResults();
+            heap.close();
+            log("Stopping the app (pid " + app.pid() + ")");
+            app.stop();
+            if (jfr != null) {
+                jfrSummary(jfr);
+            }
+        }
+        return summary();
+    }
+
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    /** Runs a step; a failure is reported and the harness goes on with the next step. */
+    private void guarded(String name, Step step) {
+        try {
+            step.run();
+        } catch (Exception | AssertionError e) {
+            String msg = name + " FAILED: " + e.getMessage();
+            failures.add(msg);
+            log(msg);
+            if (!(e instanceof Api.CallFailed) && !(e instanceof IllegalStateException)) {
+                e.printStackTrace(System.out);
+            }
+            report.add(name, "completed", "no", "", "", "runs to the end", Verdict.FAIL);
+            report.note("Failures", msg.replace('\n', ' '));
+            if (app != null && !app.alive()) {
+                report.note("Failures", "the app process is no longer running (exit code " + app.exitCode() + "); last log lines: "
+                        + app.tail(15).replace('\n', ' '));
+            }
+        }
+    }
+
+    private void cleanup() {
+        if (!cleaned.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            if (heap != null) {
+                heap.close();
+            }
+        } catch (RuntimeException e) {
+            System.err.println("WARNING: " + e);
+        }
+        if (app != null && app.alive()) {
+            log("Stopping the app (pid " + app.pid() + ")");
+            app.stop();
+        }
+        if (pg != null) {
+            if (o.keepDatabases) {
+                log("--keep-db: leaving databases " + pg.createdDatabases());
+            } else {
+                pg.dropAll();
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ machine and references
+
+    private void machineFacts() {
+        machine.add("nproc: " + Runtime.getRuntime().availableProcessors());
+        try {
+            for (String l : Files.readAllLines(Path.of("/proc/meminfo"))) {
+                if (l.startsWith("MemTotal:")) {
+                    long kb = Long.parseLong(l.replaceAll("[^0-9]", ""));
+                    machine.add(String.format("memory: %.1f GiB", kb / 1024.0 / 1024.0));
+                }
+            }
+            Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name")).findFirst()
+                    .ifPresent(l -> machine.add("CPU: " + l.substring(l.indexOf(':') + 1).trim()));
+            machine.add("kernel: " + Files.readString(Path.of("/proc/sys/kernel/osrelease")).trim());
+            machine.add("load average at start: " + Files.readString(Path.of("/proc/loadavg")).trim());
+        } catch (IOException | RuntimeException e) {
+            machine.add("(could not read /proc: " + e.getMessage() + ")");
+        }
+        machine.add("JDK: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
+                + " (bench and app)");
+        try {
+            Map<String, String> facts = pg.facts();
+            machine.add("PostgreSQL: " + facts.remove("version"));
+            machine.add("PostgreSQL settings: " + facts);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot reach PostgreSQL at " + o.pgHost + ":" + o.pgPort + " as " + o.pgUser + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private void references() throws Exception {
+        String db = "trib_pgbench_" + epoch;
+        pg.createDatabase(db);
+        cpu.databases(pg.createdDatabases());
+        try {
+            log("Reference: pgbench -i -s " + o.pgbenchScale);
+            long t0 = System.nanoTime();
+            pg.pgbenchInit(db, o.pgbenchScale);
+            log(String.format("  initialised in %.1f s", secondsSince(t0)));
+
+            log("Reference: pgbench -N -c 32 -j 2 -T " + o.pgbenchSeconds + " -n (simple update, 32 clients)");
+            simpleUpdate = measuredPgbench("pgbench -N c=32", () -> pg.pgbench("simple-update", "pgbench-N.log", db,
+                    o.pgbenchSeconds, "-N", "-c", "32", "-j", "2", "-n"));
+            log(String.format("  tps = %.0f, latency average %.2f ms", simpleUpdate.tps(), simpleUpdate.latencyMillis()));
+            report.add("reference", "pgbench -N -c 32 -j 2 (simple update, scale " + o.pgbenchScale + ")",
+                    String.format("%.0f tps", simpleUpdate.tps()), "", "", "", Verdict.INFO);
+
+            pg.sql(db, "create table hot (id int primary key, v bigint not null)", "insert into hot values (1, 0)");
+            Path script = runDir.resolve("hot.sql");
+            Files.writeString(script, "update hot set v = v + 1 where id = 1;\n");
+            log("Reference: pgbench -n -f hot.sql -c 64 -j 2 -T " + o.pgbenchSeconds + " (one hot row, 64 clients)");
+            hotRow = measuredPgbench("pgbench hot row c=64", () -> pg.pgbench("hot-row", "pgbench-hot.log", db, o.pgbenchSeconds,
+                    "-n", "-f", script.toString(), "-c", "64", "-j", "2"));
+            log(String.format("  tps = %.0f, latency average %.2f ms", hotRow.tps(), hotRow.latencyMillis()));
+            report.add("reference", "pgbench hot row -c 64 -j 2 (update hot set v = v + 1 where id = 1)",
+                    String.format("%.0f tps", hotRow.tps()), "", "", "", Verdict.INFO);
+        } finally {
+            pg.dropDatabase(db);
+            cpu.databases(pg.createdDatabases());
+        }
+    }
+
+    private interface PgbenchRun {
+        Postgres.PgbenchResult run() throws Exception;
+    }
+
+    /** Runs pgbench and samples CPU from 1 s after its start to 1 s before its end (its backends exit with it). */
+    private Postgres.PgbenchResult measuredPgbench(String label, PgbenchRun run) throws Exception {
+        AtomicReference<CpuMeter.Sample> a = new AtomicReference<>();
+        AtomicReference<CpuMeter.Sample> b = new AtomicReference<>();
+        long seconds = o.pgbenchSeconds;
+        Thread sampler = Thread.ofVirtual().start(() -> {
+            try {
+                Thread.sleep(1_000);
+                a.set(cpu.sample());
+                Thread.sleep(Math.max(1_000, (seconds - 2) * 1_000));
+                b.set(cpu.sample());
+            } catch (InterruptedException ignored) {
+                // pgbench ended early
+            }
+        });
+        try {
+            return run.run();
+        } finally {
+            sampler.interrupt();
+            sampler.join(2_000);
+            if (a.get() != null && b.get() != null) {
+                cpuNote(label, CpuMeter.cores(a.get(), b.get()));
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ benchmark 1: reservations
+
+    private void benchmark1() throws Exception {
+        heap.phase("b1 seeding");
+        List<String> locations = codes("B1L", o.b1Locations, 2);
+        List<String> skus = codes("B1-", o.b1Skus, 5);
+        log("Benchmark 1: seeding " + locations.size() + " locations, " + skus.size() + " items, channel B1WEB, stock "
+                + o.b1StockPerRow + " per SKU and location");
+        putLocations(locations, "benchmark 1");
+        putItems(skus, "benchmark 1");
+        putChannel("B1WEB", List.of());
+        snapshots("benchmark 1", locations, skus, (l, s) -> o.b1StockPerRow);
+        String token = Api.bearer(apiKey("bench-b1-" + epoch, "B1WEB"));
+
+        Load.Requests requests = (random, seq) -> {
+            String sku = skus.get(random.nextInt(skus.size()));
+            String location = locations.get(random.nextInt(locations.size()));
+            String body = "{\"reference\":\"b1-" + seq + "\",\"channel\":\"B1WEB\",\"lines\":[{\"sku\":\"" + sku
+                    + "\",\"location\":\"" + location + "\",\"quantity\":1}]}";
+            return api.post("/api/v1/reservations", token, body, LOAD_TIMEOUT);
+        };
+        // A first request on its own: a clear error beats 100,000 identical ones.
+        Api.Resp first = api.send(requests.next(new SplittableRandom(1), -1));
+        if (first.status() != 201) {
+            throw new IllegalStateException("POST /api/v1/reservations answered " + first.status() + ": " + Api.abbreviate(first.body(), 600));
+        }
+        heap.phase("b1 warm-up");
+        log("Benchmark 1: warm-up " + o.b1WarmupSeconds + " s at concurrency 32");
+        Load.Result warm = Load.forDuration("b1-warmup", api, 32, o.b1WarmupSeconds, requests, Load.STATUS);
+        log("  " + warm.describe());
+
+        long errors = 0;
+        Load.Result at32 = null;
+        for (int level : o.b1Levels) {
+            heap.phase("b1 c=" + level);
+            log("Benchmark 1: concurrency " + level + " for " + o.b1Seconds + " s");
+            CpuMeter.Sample a = cpu.sample();
+            Load.Result r = Load.forDuration("b1-c" + level, api, level, o.b1Seconds, requests, Load.STATUS);
+            cpuNote("b1 reservations c=" + level, CpuMeter.cores(a, cpu.sample()));
+            log("  " + r.describe());
+            r.sampleErrors().forEach(e -> log("    error sample: " + e));
+            errors += r.countNot("201");
+            if (level == 32) {
+                at32 = r;
+            }
+            report.add("1 reservations", "c=" + level + " throughput", String.format("%.0f req/s", r.throughput()),
+                    "", "", "", Verdict.INFO);
+            report.add("1 reservations", "c=" + level + " latency p50 / p99",
+                    String.format("%.2f / %.2f ms", r.percentileMillis(50), r.percentileMillis(99)), "", "", "", Verdict.INFO);
+            if (r.countNot("201") > 0) {
+                report.note("Benchmark 1 errors", "c=" + level + ": " + r.outcomes() + " e.g. " + r.sampleErrors());
+            }
+        }
+        if (at32 != null) {
+            String ref = simpleUpdate == null ? "n/a" : String.format("%.0f tps (pgbench -N c=32)", simpleUpdate.tps());
+            if (simpleUpdate != null) {
+                double ratio = at32.throughput() / simpleUpdate.tps();
+                report.add("1 reservations", "c=32 throughput vs pgbench -N", String.format("%.0f req/s", at32.throughput()), ref,
+                        String.format("%.2f", ratio), ">= 0.50 x pgbench -N", Verdict.of(ratio >= 0.5));
+                log(String.format("Benchmark 1: c=32 %.0f req/s vs pgbench -N %.0f tps: ratio %.2f (target >= 0.5)",
+                        at32.throughput(), simpleUpdate.tps(), ratio));
+            } else {
+                report.add("1 reservations", "c=32 throughput vs pgbench -N", String.format("%.0f req/s", at32.throughput()), ref,
+                        "n/a", ">= 0.50 x pgbench -N", Verdict.INFO);
+            }
+            report.add("1 reservations", "c=32 p99 latency", String.format("%.2f ms", at32.percentileMillis(99)), "", "",
+                    "< 25 ms", Verdict.of(at32.percentileMillis(99) < 25));
+        }
+        report.add("1 reservations", "errors (not 201), all levels", Long.toString(errors), "", "", "0", Verdict.of(errors == 0));
+    }
+
+    // ------------------------------------------------------------------ benchmark 2: flash sale
+
+    private void benchmark2() throws Exception {
+        heap.phase("b2 seeding");
+        String location = "B2DC";
+        String sku = "B2-FLASH";
+        log("Benchmark 2: flash sale of " + o.b2Units + " units of " + sku + " at " + location + "; " + o.b2Clients
+                + " clients send " + o.b2Requests + " single-unit reservations");
+        putLocations(List.of(location), "benchmark 2");
+        putItems(List.of(sku), "benchmark 2");
+        putChannel("B2FLASH", List.of(location));
+        api.expect(api.post("/api/v1/inventory/adjustments", admin, Api.json(Map.of("sku", sku, "location", location,
+                "quantity", o.b2Units, "reason", "RECEIVED", "note", "benchmark 2 flash-sale stock")), SEED_TIMEOUT), 201);
+        String token = Api.bearer(apiKey("bench-b2-" + epoch, "B2FLASH"));
+
+        Load.Requests requests = (random, seq) -> api.post("/api/v1/reservations", token,
+                "{\"reference\":\"flash-" + seq + "\",\"channel\":\"B2FLASH\",\"lines\":[{\"sku\":\"" + sku + "\",\"location\":\""
+                        + location + "\",\"quantity\":1}]}", LOAD_TIMEOUT);
+        Load.Classifier classifier = (status, body) -> {
+            if (status == 201) {
+                return "201";
+            }
+            String type = "";
+            try {
+                type = Api.JSON.readTree(body).path("type").asString("");
+            } catch (RuntimeException ignored) {
+                // not JSON
+            }
+            if (status == 409 && type.endsWith("insufficient-stock")) {
+                return "409 insufficient-stock";
+            }
+            return status + " " + type.substring(type.lastIndexOf('/') + 1);
+        };
+        heap.phase("b2 flash sale");
+        CpuMeter.Sample a = cpu.sample();
+        Load.Result r = Load.forCount("b2-flash", api, o.b2Clients, o.b2Requests, 600, requests, classifier);
+        cpuNote("b2 flash sale c=" + o.b2Clients, CpuMeter.cores(a, cpu.sample()));
+        log("  " + r.describe());
+        r.sampleErrors().forEach(e -> log("    error sample: " + e));
+
+        long ok = r.count("201");
+        long refused = r.count("409 insufficient-stock");
+        report.add("2 flash sale", "requests answered 201", Long.toString(ok), "", "", "exactly " + o.b2Units,
+                Verdict.of(ok == o.b2Units));
+        report.add("2 flash sale", "others answered 409 insufficient-stock", refused + " of " + (r.requests() - ok), "", "",
+                "all " + (o.b2Requests - o.b2Units), Verdict.of(refused == o.b2Requests - o.b2Units && r.requests() == o.b2Requests));
+        if (r.requests() != ok + refused) {
+            report.note("Benchmark 2 unexpected answers", r.outcomes() + " e.g. " + r.sampleErrors());
+        }
+
+        long t0 = System.nanoTime();
+        JsonNode verify = api.expect(api.get("/api/v1/inventory/verify", admin, VERIFY_TIMEOUT), 200).json();
+        double verifySeconds = secondsSince(t0);
+        boolean consistent = verify.path("consistent").asBoolean(false);
+        report.add("2 flash sale", "GET /inventory/verify consistent", consistent + " (" + verify.path("checkedBalances").asLong()
+                + " balances, " + String.format("%.2f s", verifySeconds) + ")", "", "", "true", Verdict.of(consistent));
+        if (!consistent) {
+            report.note("Benchmark 2 verify mismatches", Api.abbreviate(verify.path("mismatches").toString(), 1000));
+        }
+        JsonNode stock = api.expect(api.get("/api/v1/inventory/" + sku, admin, SEED_TIMEOUT), 200).json();
+        long reserved = -1;
+        for (JsonNode l : stock.path("locations")) {
+            if (l.path("location").asString("").equals(location)) {
+                reserved = l.path("reserved").asLong(-1);
+            }
+        }
+        report.add("2 flash sale", "GET /inventory/" + sku + " reserved at " + location, Long.toString(reserved), "", "",
+                Integer.toString(o.b2Units), Verdict.of(reserved == o.b2Units));
+
+        String ref = hotRow == null ? "n/a" : String.format("%.0f tps (pgbench hot row c=64)", hotRow.tps());
+        if (hotRow != null) {
+            double ratio = r.throughput() / hotRow.tps();
+            report.add("2 flash sale", "request rate vs hot-row pgbench", String.format("%.0f req/s", r.throughput()), ref,
+                    String.format("%.2f", ratio), ">= 2 x hot row", Verdict.of(ratio >= 2));
+            log(String.format("Benchmark 2: %.0f req/s vs hot-row pgbench %.0f tps: ratio %.2f (target >= 2)",
+                    r.throughput(), hotRow.tps(), ratio));
+        } else {
+            report.add("2 flash sale", "request rate", String.format("%.0f req/s", r.throughput()), ref, "n/a", ">= 2 x hot row",
+                    Verdict.INFO);
+        }
+        report.add("2 flash sale", "latency p50 / p99", String.format("%.2f / %.2f ms", r.percentileMillis(50), r.percentileMillis(99)),
+                "", "", "", Verdict.INFO);
+    }
+
+    // ------------------------------------------------------------------ benchmark 3: availability
+
+    private void benchmark3() throws Exception {
+        heap.phase("b3 seeding");
+        List<String> locations = codes("B3L", o.b3Locations, 2);
+        List<String> skus = codes("B3-", o.b3Skus, 5);
+        log("Benchmark 3: seeding " + locations.size() + " locations, " + skus.size() + " items, " + o.b3Channels
+                + " channels, " + ((long) skus.size() * locations.size()) + " balance rows");
+        putLocations(locations, "benchmark 3");
+        putItems(skus, "benchmark 3");
+        Random random = new Random(42);
+        Map<String, List<String>> channelLocations = new LinkedHashMap<>();
+        for (int c = 0; c < o.b3Channels; c++) {
+            int size = o.b3Channels == 1 ? o.b3MaxChannelLocations
+                    : o.b3MinChannelLocations + (o.b3MaxChannelLocations - o.b3MinChannelLocations) * c / (o.b3Channels - 1);
+            List<String> shuffled = new ArrayList<>(locations);
+            Collections.shuffle(shuffled, random);
+            List<String> chosen = new ArrayList<>(shuffled.subList(0, size));
+            Collections.sort(chosen);
+            String code = "B3CH" + (c + 1);
+            channelLocations.put(code, chosen);
+            putChannel(code, chosen);
+        }
+        snapshots("benchmark 3", locations, skus, Bench::b3Quantity);
+        List<String> channels = new ArrayList<>(channelLocations.keySet());
+        Map<String, String> tokens = new LinkedHashMap<>();
+        for (String c : channels) {
+            tokens.put(c, Api.bearer(apiKey("bench-b3-" + c + "-" + epoch, c)));
+        }
+
+        // Correctness spot check: no reservations and no buffers, so available = sum of the snapshot quantities.
+        String probeChannel = channels.get(channels.size() - 1);
+        String probeSku = skus.get(skus.size() / 2);
+        JsonNode probe = api.expect(api.get("/api/v1/availability?channel=" + probeChannel + "&sku=" + enc(probeSku),
+                tokens.get(probeChannel), SEED_TIMEOUT), 200).json();
+        long expected = channelLocations.get(probeChannel).stream().mapToLong(l -> b3Quantity(l, probeSku)).sum();
+        long got = probe.path("items").path(0).path("available").asLong(-1);
+        report.add("3 availability", "spot check " + probeSku + " on " + probeChannel, got + " available", expected + " expected", "",
+                "equal", Verdict.of(got == expected));
+
+        Load.Requests single = (r, seq) -> {
+            String c = channels.get(r.nextInt(channels.size()));
+            return api.get("/api/v1/availability?channel=" + c + "&sku=" + enc(skus.get(r.nextInt(skus.size()))), tokens.get(c),
+                    LOAD_TIMEOUT);
+        };
+        Load.Requests multi = (r, seq) -> {
+            String c = channels.get(r.nextInt(channels.size()));
+            StringBuilder q = new StringBuilder("/api/v1/availability?channel=").append(c);
+            java.util.Set<Integer> picked = new java.util.HashSet<>();
+            int want = Math.min(o.b3MultiSkus, skus.size());
+            while (picked.size() < want) {
+                int idx = r.nextInt(skus.size());
+                if (picked.add(idx)) {
+                    q.append("&sku=").append(enc(skus.get(idx)));
+                }
+            }
+            return api.get(q.toString(), tokens.get(c), LOAD_TIMEOUT);
+        };
+        heap.phase("b3 warm-up");
+        Load.forDuration("b3-warmup", api, o.b3Concurrency, Math.min(5, o.b3Seconds), single, Load.STATUS);
+        Load.forDuration("b3-warmup-multi", api, o.b3Concurrency, Math.min(3, o.b3Seconds), multi, Load.STATUS);
+
+        heap.phase("b3 one SKU");
+        log("Benchmark 3: one SKU per call, concurrency " + o.b3Concurrency + " for " + o.b3Seconds + " s");
+        CpuMeter.Sample a = cpu.sample();
+        Load.Result one = Load.forDuration("b3-one", api, o.b3Concurrency, o.b3Seconds, single, Load.STATUS);
+        cpuNote("b3 availability 1 SKU c=" + o.b3Concurrency, CpuMeter.cores(a, cpu.sample()));
+        log("  " + one.describe());
+        one.sampleErrors().forEach(e -> log("    error sample: " + e));
+
+        heap.phase("b3 " + o.b3MultiSkus + " SKUs");
+        log("Benchmark 3: " + o.b3MultiSkus + " SKUs per call, concurrency " + o.b3Concurrency + " for " + o.b3Seconds + " s");
+        a = cpu.sample();
+        Load.Result many = Load.forDuration("b3-many", api, o.b3Concurrency, o.b3Seconds, multi, Load.STATUS);
+        cpuNote("b3 availability " + o.b3MultiSkus + " SKUs c=" + o.b3Concurrency, CpuMeter.cores(a, cpu.sample()));
+        log("  " + many.describe());
+        many.sampleErrors().forEach(e -> log("    error sample: " + e));
+
+        report.add("3 availability", "1 SKU: throughput", String.format("%.0f req/s", one.throughput()), "", "", "", Verdict.INFO);
+        report.add("3 availability", "1 SKU: p50", String.format("%.2f ms", one.percentileMillis(50)), "", "", "", Verdict.INFO);
+        report.add("3 availability", "1 SKU: p99", String.format("%.2f ms", one.percentileMillis(99)), "", "", "< 5 ms",
+                Verdict.of(one.percentileMillis(99) < 5));
+        report.add("3 availability", o.b3MultiSkus + " SKUs: throughput", String.format("%.0f req/s", many.throughput()), "", "", "",
+                Verdict.INFO);
+        report.add("3 availability", o.b3MultiSkus + " SKUs: p50", String.format("%.2f ms", many.percentileMillis(50)), "", "", "",
+                Verdict.INFO);
+        report.add("3 availability", o.b3MultiSkus + " SKUs: p99", String.format("%.2f ms", many.percentileMillis(99)), "", "",
+                "< 25 ms", Verdict.of(many.percentileMillis(99) < 25));
+        long errors = one.countNot("200") + many.countNot("200");
+        report.add("3 availability", "errors (not 200)", Long.toString(errors), "", "", "0", Verdict.of(errors == 0));
+        if (errors > 0) {
+            report.note("Benchmark 3 errors", one.outcomes() + " / " + many.outcomes() + " e.g. " + one.sampleErrors() + many.sampleErrors());
+        }
+    }
+
+    /** Deterministic stock for benchmark 3: 1..1000 units, never 0 (a 0 would create no balance row). */
+    static long b3Quantity(String location, String sku) {
+        return 1 + Math.floorMod((location + "/" + sku).hashCode() * 31L, 1000);
+    }
+
+    private void finalVerify() {
+        heap.phase("final verify");
+        log("Final GET /api/v1/inventory/verify over everything the run wrote");
+        long t0 = System.nanoTime();
+        JsonNode verify = api.expect(api.get("/api/v1/inventory/verify", admin, VERIFY_TIMEOUT), 200).json();
+        double seconds = secondsSince(t0);
+        boolean consistent = verify.path("consistent").asBoolean(false);
+        log(String.format("  consistent=%s, %d balances checked in %.1f s", consistent, verify.path("checkedBalances").asLong(), seconds));
+        report.add("all", "final GET /inventory/verify", consistent + " (" + verify.path("checkedBalances").asLong() + " balances, "
+                + String.format("%.1f s", seconds) + ")", "", "", "consistent", Verdict.of(consistent));
+        if (!consistent) {
+            report.note("Final verify mismatches", Api.abbreviate(verify.path("mismatches").toString(), 1000));
+        }
+    }
+
+    // ------------------------------------------------------------------ benchmark 4: heap
+
+    private void heapResults() {
+        heap.phase("end");
+        boolean alive = app.alive();
+        double maxMb = heap.maxBytes() / 1024 / 1024;
+        String limit = heap.heapMaxBytes() == null ? "512 MB (-Xmx512m)"
+                : String.format("%.0f MB (jvm.memory.max)", heap.heapMaxBytes() / 1024 / 1024);
+        report.add("4 heap", "max heap used (" + heap.samples() + " samples, 1/s)", String.format("%.0f MB", maxMb), limit,
+                String.format("%.2f", maxMb / 512), "< 512 MB", Verdict.of(heap.samples() > 0 && maxMb < 512));
+        report.add("4 heap", "app process alive throughout (no OOM)", alive ? "yes" : "NO, exit code " + app.exitCode(), "", "", "yes",
+                Verdict.of(alive));
+        heap.maxByPhase().forEach((phase, bytes) -> report.note("Heap: max used per phase",
+                String.format("%s: %.0f MB", phase, bytes / 1024 / 1024)));
+        if (heap.failures() > 0) {
+            report.note("Heap: sampling problems", heap.failures() + " failed samples, last: " + heap.lastFailure());
+        }
+        List<String> bad = app.grepLog("OutOfMemoryError", " ERROR ", "Reservation batch of", "HikariPool-", "Connection is not available");
+        if (!bad.isEmpty()) {
+            report.note("App log: errors and warnings worth a look (" + bad.size() + " lines, first 10)", "see " + o.root.relativize(app.log()));
+            bad.stream().limit(10).forEach(l -> report.note("App log: errors and warnings worth a look (" + bad.size()
+                    + " lines, first 10)", Api.abbreviate(l, 300)));
+        }
+    }
+
+    private void jfrSummary(Path recording) {
+        try {
+            List<String> lines = JfrSummary.summarize(recording, 25);
+            Path out = runDir.resolve("app-jfr-summary.txt");
+            Files.write(out, lines);
+            log("Flight recording " + o.root.relativize(recording) + "; hot methods in " + o.root.relativize(out));
+            lines.stream().limit(30).forEach(l -> System.out.println("  " + l));
+            report.note("App profile (--jfr)", "recording " + o.root.relativize(recording) + ", hot methods in " + o.root.relativize(out));
+        } catch (IOException | RuntimeException e) {
+            log("could not summarise the flight recording: " + e);
+        }
+    }
+
+    // ------------------------------------------------------------------ summary
+
+    private int summary() throws IOException {
+        String command = "bench/run" + (o.quick ? " --quick" : "") + (o.only.equals(java.util.Set.of(1, 2, 3, 4)) ? ""
+                : " --only=" + String.join(",", o.only.stream().map(String::valueOf).toList()));
+        List<String> preamble = new ArrayList<>();
+        preamble.add("Run " + Instant.ofEpochSecond(epoch) + ", command `" + command + "`" + (o.quick ? " (quick: smoke-test sizes, not meaningful)" : "")
+                + String.format(", took %.0f s.", secondsSince(started)));
+        preamble.add("");
+        machine.forEach(l -> preamble.add("- " + l));
+        if (app != null) {
+            preamble.add("- app: `" + app.commandLine() + "` against a fresh database on the same PostgreSQL server");
+        }
+        String text = report.text();
+        System.out.println();
+        System.out.println("================================ SUMMARY ================================");
+        preamble.forEach(System.out::println);
+        System.out.println();
+        System.out.print(text);
+        Path results = targetDir.resolve("bench-results.md");
+        report.write(results, "Tributary benchmark results", preamble);
+        Files.copy(results, runDir.resolve("bench-results.md"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        System.out.println();
+        long failed = report.failures();
+        System.out.println((failed == 0 ? "All targets met." : failed + " target(s) missed or step(s) failed.")
+                + " Results written to " + o.root.relativize(results));
+        return failures.isEmpty() ? 0 : 1;
+    }
+
+    private void cpuNote(String phase, Map<String, Double> cores) {
+        String line = phase + ": " + CpuMeter.format(cores);
+        log("  CPU (average cores) " + line);
+        report.note("CPU by process (average cores busy over the phase; " + Runtime.getRuntime().availableProcessors() + " cores)", line);
+    }
+
+    // ------------------------------------------------------------------ seeding through the public API
+
+    private void putLocations(List<String> codes, String label) {
+        long t0 = System.nanoTime();
+        parallel(codes.size(), Math.min(8, o.seedConcurrency), i -> {
+            String code = codes.get(i);
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("name", "Bench DC " + code);
+            body.put("type", "DC");
+            body.put("country", "DE");
+            body.put("postalCode", String.format("%05d", 10115 + i));
+            body.put("latitude", new java.math.BigDecimal("52.52").add(java.math.BigDecimal.valueOf(i, 2)));
+            body.put("longitude", new java.math.BigDecimal("13.40").add(java.math.BigDecimal.valueOf(i, 2)));
+            body.put("capabilities", List.of("SHIP", "RECEIVE"));
+            body.put("staleAfter", null);
+            body.put("staleBufferPercent", 0);
+            body.put("active", true);
+            api.expect(api.put("/api/v1/locations/" + enc(code), admin, Api.json(body), SEED_TIMEOUT), 200, 201);
+        });
+        log(String.format("  %d locations in %.1f s", codes.size(), secondsSince(t0)));
+    }
+
+    private void putItems(List<String> skus, String label) {
+        long t0 = System.nanoTime();
+        parallel(skus.size(), o.seedConcurrency, i -> {
+            String sku = skus.get(i);
+            String body = "{\"name\":\"Bench item " + sku + "\",\"unitsPerCase\":1,\"casesPerPallet\":1,"
+                    + "\"inspectionRequired\":false,\"lotTracked\":false,\"components\":[]}";
+            api.expect(api.put("/api/v1/items/" + enc(sku), admin, body, SEED_TIMEOUT), 200, 201);
+        });
+        double s = secondsSince(t0);
+        log(String.format("  %d items in %.1f s (%.0f PUT/s at concurrency %d)", skus.size(), s, skus.size() / s, o.seedConcurrency));
+        if (skus.size() >= 100) {
+            report.info("seeding (" + label + ")", "PUT /items, concurrency " + o.seedConcurrency,
+                    String.format("%d in %.1f s = %.0f/s", skus.size(), s, skus.size() / s));
+        }
+    }
+
+    private void putChannel(String code, List<String> locations) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", "Bench channel " + code);
+        body.put("type", "STOREFRONT");
+        body.put("locations", locations);
+        body.put("bufferUnits", 0);
+        body.put("bufferPercent", 0);
+        api.expect(api.put("/api/v1/channels/" + enc(code), admin, Api.json(body), SEED_TIMEOUT), 200, 201);
+    }
+
+    private interface Quantity {
+        long of(String location, String sku);
+    }
+
+    /** One JSON snapshot per location with every SKU (the server reconciles set-based). */
+    private void snapshots(String label, List<String> locations, List<String> skus, Quantity quantity) {
+        long t0 = System.nanoTime();
+        String asOf = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(1).toString();
+        long[] maxMillis = new long[1];
+        long[] bytes = new long[1];
+        AtomicInteger done = new AtomicInteger();
+        parallel(locations.size(), o.b3SnapshotParallel, i -> {
+            String location = locations.get(i);
+            StringBuilder sb = new StringBuilder(skus.size() * 40 + 100);
+            sb.append("{\"location\":\"").append(location).append("\",\"asOf\":\"").append(asOf).append("\",\"lines\":[");
+            for (int k = 0; k < skus.size(); k++) {
+                if (k > 0) {
+                    sb.append(',');
+                }
+                sb.append("{\"sku\":\"").append(skus.get(k)).append("\",\"quantity\":").append(quantity.of(location, skus.get(k))).append('}');
+            }
+            sb.append("]}");
+            long s0 = System.nanoTime();
+            api.expect(api.post("/api/v1/inventory/snapshots", admin, sb.toString(), SNAPSHOT_TIMEOUT), 201);
+            long ms = (System.nanoTime() - s0) / 1_000_000;
+            synchronized (maxMillis) {
+                maxMillis[0] = Math.max(maxMillis[0], ms);
+                bytes[0] = Math.max(bytes[0], sb.length());
+            }
+            int n = done.incrementAndGet();
+            if (n % 10 == 0 || n == locations.size()) {
+                log(String.format("  snapshots: %d of %d locations done (%.0f s)", n, locations.size(), secondsSince(t0)));
+            }
+        });
+        double s = secondsSince(t0);
+        long rows = (long) locations.size() * skus.size();
+        log(String.format("  %d snapshots x %d lines = %d balance rows in %.1f s (%.0f rows/s; slowest call %d ms; body %d KB)",
+                locations.size(), skus.size(), rows, s, rows / s, maxMillis[0], bytes[0] / 1024));
+        report.info("seeding (" + label + ")", "POST /inventory/snapshots, " + locations.size() + " x " + skus.size() + " lines, "
+                + o.b3SnapshotParallel + " in parallel", String.format("%.1f s = %.0f rows/s (slowest call %.1f s)", s, rows / s,
+                maxMillis[0] / 1000.0));
+    }
+
+    private String apiKey(String name, String channel) {
+        JsonNode r = api.expect(api.post("/api/v1/api-keys", admin, Api.json(Map.of("name", name, "role", "CHANNEL", "channel", channel)),
+                SEED_TIMEOUT), 201, 200).json();
+        String token = r.path("token").asString("");
+        if (token.isEmpty()) {
+            throw new IllegalStateException("POST /api/v1/api-keys returned no token: " + Api.abbreviate(r.toString(), 300));
+        }
+        return token;
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    /** Runs task(0..n-1) on {@code threads} threads; the first failure stops the rest and is rethrown. */
+    private static void parallel(int n, int threads, IntConsumer task) {
+        AtomicInteger next = new AtomicInteger();
+        AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        List<Thread> started = new ArrayList<>();
+        for (int t = 0; t < Math.max(1, Math.min(threads, n)); t++) {
+            started.add(Thread.ofVirtual().start(() -> {
+                int i;
+                while (failure.get() == null && (i = next.getAndIncrement()) < n) {
+                    try {
+                        task.accept(i);
+                    } catch (RuntimeException e) {
+                        failure.compareAndSet(null, e);
+                    }
+                }
+            }));
+        }
+        for (Thread t : started) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+        }
+        if (failure.get() != null) {
+            throw failure.get();
+        }
+    }
+
+    private static List<String> codes(String prefix, int n, int digits) {
+        List<String> out = new ArrayList<>(n);
+        for (int i = 1; i <= n; i++) {
+            out.add(prefix + String.format("%0" + digits + "d", i));
+        }
+        return List.copyOf(out);
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private static String randomPassword() {
+        byte[] b = new byte[18];
+        new SecureRandom().nextBytes(b);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    }
+
+    private double secondsSince(long t0) {
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    private void log(String message) {
+        long s = (long) secondsSince(started);
+        System.out.printf("[%02d:%02d] %s%n", s / 60, s % 60, message);
+        System.out.flush();
+    }
+}
