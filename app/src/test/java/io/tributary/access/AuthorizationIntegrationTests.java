@@ -112,6 +112,15 @@ class AuthorizationIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aForbiddenRoleIsRefusedWhateverTheBody() {
+        Api viewer = admin().withKey("VIEWER", null);
+        viewer.post("/inventory/adjustments", Map.of()).expect(403);
+        viewer.send("POST", "/inventory/adjustments", "{not json", "application/json").expect(403);
+        viewer.post("/users", Map.of()).expect(403);
+        viewer.post("/reservations", Map.of()).expect(403);
+    }
+
+    @Test
     void aRevokedKeyStopsWorking() {
         Api admin = admin();
         JsonNode issued = admin.post("/api-keys", Map.of("name", Api.unique("key"), "role", "VIEWER")).expect(201).json();
