@@ -84,7 +84,7 @@ class ReservationPolicyUnitTests {
                 accepted += q;
             } else {
                 refusedSizes.add(q);
-                assertThat(q).isGreaterThan(onHand - accepted);
+                assertThat((long) q).isGreaterThan(onHand - accepted);
             }
         }
         assertThat(accepted).isLessThanOrEqualTo(onHand);
