@@ -198,9 +198,22 @@ public class Inventory {
                 head.countedAt(), head.createdBy(), head.decidedAt(), head.decidedBy(), lines);
     }
 
+    /** Counts, newest first, optionally only those of one status or location. */
     @Transactional(readOnly = true)
-    public List<CountView> pendingCounts() {
-        return documents.pendingCounts(Page.MAX_LIMIT).stream().map(this::countView).toList();
+    public Page<CountView> counts(Optional<String> status, Optional<LocationCode> at, Integer limit, String cursor) {
+        int n = Page.limit(limit);
+        UUID location = at.map(code -> location(code, "location").id()).orElse(null);
+        List<UUID> ids = documents.counts(status.orElse(null), location, cursorId(cursor), n + 1);
+        return Page.of(ids.stream().map(this::countView).toList(), n, c -> c.id().toString());
+    }
+
+    private static UUID cursorId(String cursor) {
+        String decoded = Page.decodeCursor(cursor);
+        try {
+            return decoded == null ? null : UUID.fromString(decoded);
+        } catch (IllegalArgumentException e) {
+            throw new ValidationFailed("cursor", "is not a cursor returned by this list");
+        }
     }
 
     /**
@@ -360,14 +373,7 @@ public class Inventory {
         Item item = catalog.find(sku).orElseThrow(() -> new NotFound("Item", sku.value()));
         UUID location = at.map(code -> location(code, "location").id()).orElse(null);
         int n = Page.limit(limit);
-        String decoded = Page.decodeCursor(cursor);
-        UUID before;
-        try {
-            before = decoded == null ? null : UUID.fromString(decoded);
-        } catch (IllegalArgumentException e) {
-            throw new ValidationFailed("cursor", "is not a cursor returned by this list");
-        }
-        return Page.of(ledger.movements(item.id(), location, before, n + 1), n, m -> m.id().toString());
+        return Page.of(ledger.movements(item.id(), location, cursorId(cursor), n + 1), n, m -> m.id().toString());
     }
 
     /** Proves every balance equals its ledger and every reserved figure its open reservations. */

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -112,9 +111,6 @@ class AuthorizationIntegrationTests extends IntegrationTest {
         assertThat(admin.get("/inventory/" + sku + "/movements").expect(200).json().path("items")).isEmpty();
     }
 
-    @Disabled("bug: @PreAuthorize on controller methods runs after @Valid @RequestBody binding, so a VIEWER posting an invalid "
-            + "body gets 400 (with field details) instead of 403; enforce roles in SecurityConfiguration's URL rules or validate "
-            + "inside the method")
     @Test
     void aForbiddenRoleIsRefusedWhateverTheBody() {
         Api viewer = admin().withKey("VIEWER", null);

@@ -143,12 +143,15 @@ class CountIntegrationTests extends IntegrationTest {
         String applied = count(api, loc, 0, line(sku, 10)).expect(201).json().path("id").asString();
 
         List<String> ids = new ArrayList<>();
-        api.get("/inventory/counts").expect(200).json().path("items").forEach(c -> {
+        api.get("/inventory/counts?status=PENDING_APPROVAL&location=" + loc).expect(200).json().path("items").forEach(c -> {
             ids.add(c.path("id").asString());
             assertThat(c.path("status").asString()).isEqualTo("PENDING_APPROVAL");
         });
 
-        assertThat(ids).contains(pending).doesNotContain(applied);
+        assertThat(ids).containsExactly(pending).doesNotContain(applied);
+        List<String> all = new ArrayList<>();
+        api.get("/inventory/counts?location=" + loc + "&limit=1").expect(200).json().path("items").forEach(c -> all.add(c.path("id").asString()));
+        assertThat(all).containsExactly(applied);
         assertThat(api.withKey("VIEWER", null).get("/inventory/counts").status()).isEqualTo(200);
     }
 

@@ -16,15 +16,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.UUID;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 class IdempotencyIntegrationTests extends IntegrationTest {
 
-    @Disabled("bug: Idempotency.claim (shared/idempotency/Idempotency.java:112) calls rs.getTimestamp(3).toInstant() on locked_until, "
-            + "which completeInCurrentTransaction sets to null, so every second use of a key is a 500 (NPE); map null to null "
-            + "and guard the in-flight check with lockedUntil() != null")
     @Test
     void aRetriedReservationReplaysTheFirstResponseAndReservesOnce() {
         Api api = admin();
@@ -46,9 +42,6 @@ class IdempotencyIntegrationTests extends IntegrationTest {
         CountIntegrationTests.assertConsistent(api);
     }
 
-    @Disabled("bug: Idempotency.claim (shared/idempotency/Idempotency.java:112) calls rs.getTimestamp(3).toInstant() on locked_until, "
-            + "which completeInCurrentTransaction sets to null, so every second use of a key is a 500 (NPE); map null to null "
-            + "and guard the in-flight check with lockedUntil() != null")
     @Test
     void aRetriedAdjustmentReplaysTheFirstResponseAndChangesStockOnce() {
         Api api = admin();
@@ -67,9 +60,6 @@ class IdempotencyIntegrationTests extends IntegrationTest {
         assertThat(SnapshotIntegrationTests.movementCount(api, sku)).isEqualTo(1);
     }
 
-    @Disabled("bug: Idempotency.claim (shared/idempotency/Idempotency.java:112) calls rs.getTimestamp(3).toInstant() on locked_until, "
-            + "which completeInCurrentTransaction sets to null, so every second use of a key is a 500 (NPE); map null to null "
-            + "and guard the in-flight check with lockedUntil() != null")
     @Test
     void theSameKeyWithAnotherBodyIsRefused() {
         Api api = admin();
@@ -87,9 +77,6 @@ class IdempotencyIntegrationTests extends IntegrationTest {
         assertThat(CountIntegrationTests.onHand(api, sku)).isEqualTo(7);
     }
 
-    @Disabled("bug: Idempotency.claim (shared/idempotency/Idempotency.java:112) calls rs.getTimestamp(3).toInstant() on locked_until, "
-            + "which completeInCurrentTransaction sets to null, so every second use of a key is a 500 (NPE); map null to null "
-            + "and guard the in-flight check with lockedUntil() != null")
     @Test
     void theSameKeyOnAnotherOperationIsRefused() {
         Api api = admin();
@@ -105,9 +92,6 @@ class IdempotencyIntegrationTests extends IntegrationTest {
         assertThat(ReservationIntegrationTests.reserved(api, sku)).isZero();
     }
 
-    @Disabled("bug: Idempotency.claim (shared/idempotency/Idempotency.java:112) calls rs.getTimestamp(3).toInstant() on locked_until, "
-            + "which completeInCurrentTransaction sets to null, so every second use of a key is a 500 (NPE); map null to null "
-            + "and guard the in-flight check with lockedUntil() != null")
     @Test
     void aRefusedReservationReplaysAsTheSameRefusal() {
         Api api = admin();
@@ -131,9 +115,6 @@ class IdempotencyIntegrationTests extends IntegrationTest {
         assertThat(ReservationIntegrationTests.reserved(api, sku)).isZero();
     }
 
-    @Disabled("bug: Idempotency.claim (shared/idempotency/Idempotency.java:112) calls rs.getTimestamp(3).toInstant() on locked_until, "
-            + "which completeInCurrentTransaction sets to null, so every second use of a key is a 500 (NPE); map null to null "
-            + "and guard the in-flight check with lockedUntil() != null")
     @Test
     void keysAreScopedPerPrincipal() {
         Api api = admin();
@@ -155,9 +136,6 @@ class IdempotencyIntegrationTests extends IntegrationTest {
         assertThat(CountIntegrationTests.onHand(api, sku)).isEqualTo(10);
     }
 
-    @Disabled("bug: Idempotency.claim (shared/idempotency/Idempotency.java:112) calls rs.getTimestamp(3).toInstant() on locked_until, "
-            + "which completeInCurrentTransaction sets to null, so every second use of a key is a 500 (NPE); map null to null "
-            + "and guard the in-flight check with lockedUntil() != null")
     @Test
     void concurrentDuplicatesCreateExactlyOneReservation() throws Exception {
         Api api = admin();

@@ -64,8 +64,16 @@ class AccessController {
     Map<String, Object> createKey(@Valid @RequestBody CreateKey body) {
         Optional<ChannelCode> channel = Optional.ofNullable(body.channel()).map(c -> ChannelCode.parse(c, "channel"));
         Access.IssuedKey issued = access.createKey(body.name(), body.role(), channel, CurrentActor.get());
-        return Map.of("id", issued.key().id(), "name", issued.key().name(), "role", issued.key().role(),
-                "channel", Optional.ofNullable(issued.key().channel()).orElse(""), "token", issued.token());
+        Map<String, Object> response = new java.util.LinkedHashMap<>();
+        response.put("id", issued.key().id());
+        response.put("name", issued.key().name());
+        response.put("role", issued.key().role());
+        if (issued.key().channel() != null) {
+            response.put("channel", issued.key().channel());
+        }
+        response.put("prefix", issued.key().prefix());
+        response.put("token", issued.token());
+        return response;
     }
 
     @GetMapping("/api-keys")

@@ -16,6 +16,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -35,6 +36,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @EnableMethodSecurity
 class SecurityConfiguration {
 
+    static final String[] MANAGERS = {"ADMIN", "INVENTORY_MANAGER"};
+    static final String[] STOCK_READERS = {"ADMIN", "INVENTORY_MANAGER", "VIEWER", "WAREHOUSE", "BUYER", "CUSTOMER_SERVICE", "FINANCE", "APPROVER"};
+    static final String[] CHANNEL_ACTORS = {"ADMIN", "INVENTORY_MANAGER", "CHANNEL"};
+    static final String[] CHANNEL_READERS = {"ADMIN", "INVENTORY_MANAGER", "CHANNEL", "VIEWER", "CUSTOMER_SERVICE"};
+
     @Bean
     SecurityFilterChain api(HttpSecurity http, Access access) throws Exception {
         http.csrf(c -> c.disable())
@@ -52,6 +58,16 @@ class SecurityConfiguration {
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers("/error").permitAll()
                         .requestMatchers("/actuator/**").hasAnyRole(Role.ADMIN.name(), Role.VIEWER.name())
+                        // Role rules by URL run before the body is read, so a forbidden caller gets 403
+                        // whatever it sent; the controllers repeat them with @PreAuthorize.
+                        .requestMatchers("/api/v1/users", "/api/v1/users/**", "/api/v1/api-keys", "/api/v1/api-keys/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/channels/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/items/**", "/api/v1/locations/**").hasAnyRole(MANAGERS)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/inventory/verify").hasRole(Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/inventory/**").hasAnyRole(MANAGERS)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/inventory/**").hasAnyRole(STOCK_READERS)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/reservations", "/api/v1/reservations/**").hasAnyRole(CHANNEL_ACTORS)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/reservations/**", "/api/v1/availability").hasAnyRole(CHANNEL_READERS)
                         .anyRequest().authenticated());
         return http.build();
     }

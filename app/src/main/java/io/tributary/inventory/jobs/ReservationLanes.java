@@ -19,6 +19,9 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -48,6 +51,9 @@ public class ReservationLanes implements SmartLifecycle {
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
     private final int maxBatch;
+    private final DistributionSummary batchSizes;
+    private final Counter acceptedCount;
+    private final Counter refusedCount;
     private final List<BlockingQueue<Pending>> lanes = new ArrayList<>();
     private final List<Thread> workers = new ArrayList<>();
     private volatile boolean running;
@@ -55,7 +61,11 @@ public class ReservationLanes implements SmartLifecycle {
     ReservationLanes(StockStore stock, ReservationStore reservations, PlatformTransactionManager txm,
                      ApplicationEventPublisher events,
                      @Value("${tributary.inventory.reservation-lanes:4}") int laneCount,
-                     @Value("${tributary.inventory.reservation-max-batch:256}") int maxBatch) {
+                     @Value("${tributary.inventory.reservation-max-batch:256}") int maxBatch, MeterRegistry meters) {
+        this.batchSizes = DistributionSummary.builder("tributary.reservations.batch.size")
+                .description("Reservation requests decided per transaction").register(meters);
+        this.acceptedCount = Counter.builder("tributary.reservations.decided").tag("outcome", "accepted").register(meters);
+        this.refusedCount = Counter.builder("tributary.reservations.decided").tag("outcome", "insufficient-stock").register(meters);
         this.stock = stock;
         this.reservations = reservations;
         this.tx = new TransactionTemplate(txm);
@@ -131,6 +141,7 @@ public class ReservationLanes implements SmartLifecycle {
     private List<Runnable> decideAndWrite(List<Pending> batch) {
         Set<StockKey> keys = new HashSet<>();
         batch.forEach(p -> p.reservation().request().rows().forEach(r -> keys.add(r.key())));
+        batchSizes.record(batch.size());
         ReservationPolicy policy = new ReservationPolicy(stock.lock(keys));
         List<Runnable> completions = new ArrayList<>(batch.size());
         List<NewReservation> accepted = new ArrayList<>();
@@ -142,7 +153,10 @@ public class ReservationLanes implements SmartLifecycle {
                 acceptedPending.add(p);
             } else {
                 InsufficientStock refusal = new InsufficientStock(shortfalls);
-                completions.add(() -> p.result().completeExceptionally(refusal));
+                completions.add(() -> {
+                    refusedCount.increment();
+                    p.result().completeExceptionally(refusal);
+                });
             }
         }
         stock.applyReserved(policy.reservedDelta());
@@ -153,7 +167,10 @@ public class ReservationLanes implements SmartLifecycle {
                 p.onCommit().accept(made);
             }
             events.publishEvent(new ReservationChanged(made.id(), made.channel(), made.reference(), made.status().name()));
-            completions.add(() -> p.result().complete(made));
+            completions.add(() -> {
+                acceptedCount.increment();
+                p.result().complete(made);
+            });
         }
         return completions;
     }
@@ -184,5 +201,11 @@ public class ReservationLanes implements SmartLifecycle {
     @Override
     public boolean isRunning() {
         return running;
+    }
+
+    /** Start before the web server takes requests and stop after it has drained them. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 4096;
     }
 }

@@ -74,9 +74,16 @@ public class DocumentStore {
                 .list();
     }
 
-    public List<UUID> pendingCounts(int limit) {
-        return jdbc.sql("select id from inventory_count where status = 'PENDING_APPROVAL' order by created_at limit :limit")
-                .param("limit", limit).query(UUID.class).list();
+    /** Count ids, newest first, optionally of one status and location, keyset-paginated by id. */
+    public List<UUID> counts(String status, UUID location, UUID before, int limit) {
+        return jdbc.sql("""
+                select id from inventory_count
+                where (cast(:status as text) is null or status = :status)
+                  and (cast(:location as uuid) is null or location_id = :location)
+                  and (cast(:before as uuid) is null or id < :before)
+                order by id desc limit :limit""")
+                .param("status", status).param("location", location).param("before", before).param("limit", limit)
+                .query(UUID.class).list();
     }
 
     /** Records the decision on a count; the caller holds its row lock. */

@@ -145,12 +145,14 @@ class InventoryController {
 
     @GetMapping("/counts")
     @PreAuthorize(READERS)
-    Map<String, Object> pendingCounts(@RequestParam(defaultValue = "PENDING_APPROVAL") String status) {
-        if (!"PENDING_APPROVAL".equals(status)) {
-            throw new ValidationFailed("status", "only PENDING_APPROVAL counts are listed");
-        }
-        return Map.of("items", inventory.pendingCounts());
+    Page<Views.CountView> counts(@RequestParam(required = false) CountStatus status, @RequestParam(required = false) String location,
+                                 @RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
+        return inventory.counts(Optional.ofNullable(status).map(Enum::name),
+                Optional.ofNullable(location).map(l -> LocationCode.parse(l, "location")), limit, cursor);
     }
+
+    /** The states of a cycle count, for filtering lists. */
+    enum CountStatus { APPLIED, PENDING_APPROVAL, REJECTED }
 
     @PostMapping("/counts/{id}/approve")
     @PreAuthorize(WRITERS)

@@ -77,9 +77,9 @@ class ReservationController {
     @PreAuthorize(CHANNEL_ACTORS)
     ResponseEntity<Object> reserve(@Valid @RequestBody ReservationRequest body,
                                    @RequestHeader(value = Idempotency.HEADER, required = false) String key) {
-        ReserveStock command = command(body);
         Actor actor = CurrentActor.get();
-        actor.requireChannel(command.channel());
+        actor.requireChannel(ChannelCode.parse(body.channel(), "channel"));
+        ReserveStock command = command(body);
         if (key == null) {
             return ResponseEntity.status(HttpStatus.CREATED).body(reservations.reserve(command, actor, null));
         }

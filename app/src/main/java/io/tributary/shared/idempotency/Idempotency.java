@@ -109,7 +109,8 @@ public class Idempotency {
                     select request_hash, state, locked_until, response_status, response_body
                     from idempotency_key where principal = :principal and key = :key for update""")
                     .param("principal", principal).param("key", key)
-                    .query((rs, i) -> new Stored(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
+                    .query((rs, i) -> new Stored(rs.getString(1), rs.getString(2),
+                            rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant(),
                             (Integer) rs.getObject(4), rs.getString(5)))
                     .single();
             if (!stored.hash().equals(hash)) {
@@ -119,7 +120,7 @@ public class Idempotency {
             if ("COMPLETE".equals(stored.state())) {
                 return new Replay(replay(stored));
             }
-            if (stored.lockedUntil().isAfter(now)) {
+            if (stored.lockedUntil() != null && stored.lockedUntil().isAfter(now)) {
                 throw new DomainException("idempotency-key-in-flight", 409,
                         "A request with Idempotency-Key '" + key + "' is still being processed; retry later.");
             }
