@@ -272,7 +272,10 @@ public class Inventory {
      * than the newest one already applied is refused.
      */
     @Transactional
-    public SnapshotReport reconcile(ReconcileSnapshot c, Actor actor) {
+    public SnapshotReport reconcile(ReconcileSnapshot command, Actor actor) {
+        // The database keeps microseconds; compare and store the as-of at that precision.
+        ReconcileSnapshot c = new ReconcileSnapshot(command.location(), command.asOf().truncatedTo(java.time.temporal.ChronoUnit.MICROS),
+                command.lines());
         Location location = location(c.location(), "location");
         Instant now = clock.instant();
         if (c.asOf().isAfter(now.plus(SNAPSHOT_FUTURE_SKEW))) {

@@ -41,6 +41,7 @@ final class AppProcess {
             command.add("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile,dumponexit=true");
         }
         command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port));
+        command.addAll(options.appArgs);
         this.displayCommand = String.join(" ", command).replace(jar.toString(), "app/target/tributary.jar")
                 .replace(System.getProperty("user.dir") + "/", "");
         this.env = Map.of(

@@ -23,6 +23,7 @@ final class Options {
     boolean keepDatabases;
     boolean skipReferences;
     boolean jfr;
+    List<String> appArgs = new ArrayList<>();
 
     // Benchmark 1
     int b1Skus;
@@ -85,6 +86,7 @@ final class Options {
                 case "--keep-db" -> o.keepDatabases = true;
                 case "--no-reference" -> o.skipReferences = true;
                 case "--jfr" -> o.jfr = true;
+                case "--app-arg" -> o.appArgs.add(value);
                 case "--levels" -> {
                     List<Integer> levels = new ArrayList<>();
                     for (String s : value.split(",")) {
@@ -177,6 +179,9 @@ final class Options {
                   --jfr                record the app with Java Flight Recorder (profile settings) into
                                        bench/target/run-<epoch>/app.jfr, with a hot-method summary
                   --jar=PATH           the app jar (default app/target/tributary.jar)
+                  --app-arg=ARG        one more argument for the app, e.g.
+                                       --app-arg=--management.observations.enable.spring.security=false
+                                       (repeatable; to try a setting without rebuilding)
                   --pg-port=N          PostgreSQL port on 127.0.0.1 (default 5432)
                 bench/run itself also takes --no-build (skip the Maven build) and --offline (mvn -o).""";
     }

@@ -177,7 +177,8 @@ public class ProblemHandler {
     }
 
     @ExceptionHandler({CannotGetJdbcConnectionException.class, DataAccessResourceFailureException.class,
-            CannotCreateTransactionException.class, TransientDataAccessException.class, QueryTimeoutException.class})
+            CannotCreateTransactionException.class, TransientDataAccessException.class, QueryTimeoutException.class,
+            org.springframework.transaction.TransactionSystemException.class})
     ResponseEntity<ProblemDetail> unavailable(Exception e, HttpServletRequest request) {
         log.warn("Database unavailable while serving {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
         ProblemDetail pd = Problems.problem(503, "service-unavailable", "Service unavailable",
@@ -188,16 +189,25 @@ public class ProblemHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-            if (root instanceof java.sql.SQLTransientConnectionException || root instanceof java.net.ConnectException) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (connectionLost(t)) {
                 return unavailable(e, request);
             }
         }
         log.error("Unexpected failure serving {} {}", request.getMethod(), request.getRequestURI(), e);
         return respond(Problems.problem(500, "internal-error", "Internal error",
                 "The request could not be completed; nothing was changed if no response was acknowledged."));
+    }
+
+    /** A lost or refused database connection: SQL state class 08, an admin shutdown (57P), or a refused socket. */
+    private static boolean connectionLost(Throwable t) {
+        if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.net.ConnectException) {
+            return true;
+        }
+        if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+            return sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P");
+        }
+        return false;
     }
 
     static ResponseEntity<ProblemDetail> validation(List<FieldError> errors) {
