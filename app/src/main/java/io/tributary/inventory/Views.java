@@ -49,6 +49,10 @@ public final class Views {
     public record VerificationMismatch(String sku, String location, String field, long balance, long expected) {
     }
 
+    /** What a repair rewrote, and the mismatches it found before (at most 100 listed). */
+    public record Repair(int rewrittenBalances, List<VerificationMismatch> mismatchesBefore) {
+    }
+
     /** Sellable units of SKUs for one channel. */
     public record ChannelAvailability(String channel, List<ItemAvailability> items) {
     }

@@ -28,6 +28,11 @@ public abstract class IntegrationTest {
         registry.add("tributary.demo-data", () -> "false");
     }
 
+    /** The JDBC URL of this context's database (user {@code postgres}), for tests that inspect or damage it. */
+    protected static String jdbcUrl() {
+        return URL;
+    }
+
     /** The API as the built-in admin. */
     protected Api admin() {
         return Api.basic(port, "admin", Api.ADMIN_PASSWORD);

@@ -64,6 +64,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.PUT, "/api/v1/channels/**").hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.PUT, "/api/v1/items/**", "/api/v1/locations/**").hasAnyRole(MANAGERS)
                         .requestMatchers(HttpMethod.GET, "/api/v1/inventory/verify").hasRole(Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/inventory/repair").hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.POST, "/api/v1/inventory/**").hasAnyRole(MANAGERS)
                         .requestMatchers(HttpMethod.GET, "/api/v1/inventory/**").hasAnyRole(STOCK_READERS)
                         .requestMatchers(HttpMethod.POST, "/api/v1/reservations", "/api/v1/reservations/**").hasAnyRole(CHANNEL_ACTORS)

@@ -176,6 +176,12 @@ class InventoryController {
         return inventory.verify();
     }
 
+    @PostMapping("/repair")
+    @PreAuthorize("hasRole('ADMIN')")
+    Views.Repair repair() {
+        return inventory.repair(CurrentActor.get());
+    }
+
     @GetMapping("/{sku}")
     @PreAuthorize(READERS)
     Views.StockView stock(@PathVariable String sku) {
