@@ -18,7 +18,6 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -30,10 +29,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Stateless security: every API call carries HTTP Basic (people) or a Bearer API key. Health,
  * the OpenAPI document and Swagger UI are open; metrics need ADMIN or VIEWER; everything under
- * {@code /api/v1} needs authentication and the per-endpoint role checks on the controllers.
+ * {@code /api/v1} needs authentication and the role named for its URL and method below.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableMethodSecurity
 class SecurityConfiguration {
 
     static final String[] MANAGERS = {"ADMIN", "INVENTORY_MANAGER"};
@@ -58,8 +56,9 @@ class SecurityConfiguration {
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers("/error").permitAll()
                         .requestMatchers("/actuator/**").hasAnyRole(Role.ADMIN.name(), Role.VIEWER.name())
-                        // Role rules by URL run before the body is read, so a forbidden caller gets 403
-                        // whatever it sent; the controllers repeat them with @PreAuthorize.
+                        // The one place that says which role may call what. URL rules run before the body is
+                        // read, so a forbidden caller gets 403 whatever it sent; channel scoping (a CHANNEL key
+                        // acting only for its own channel) is checked by the inventory facades.
                         .requestMatchers("/api/v1/users", "/api/v1/users/**", "/api/v1/api-keys", "/api/v1/api-keys/**").hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.PUT, "/api/v1/channels/**").hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.PUT, "/api/v1/items/**", "/api/v1/locations/**").hasAnyRole(MANAGERS)

@@ -31,7 +31,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -46,8 +45,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/inventory")
 class InventoryController {
 
-    static final String WRITERS = "hasAnyRole('ADMIN', 'INVENTORY_MANAGER')";
-    static final String READERS = "hasAnyRole('ADMIN', 'INVENTORY_MANAGER', 'VIEWER', 'WAREHOUSE', 'BUYER', 'CUSTOMER_SERVICE', 'FINANCE', 'APPROVER')";
 
     private final Inventory inventory;
     private final Idempotency idempotency;
@@ -75,7 +72,6 @@ class InventoryController {
     }
 
     @PostMapping("/adjustments")
-    @PreAuthorize(WRITERS)
     ResponseEntity<Object> adjust(@Valid @RequestBody AdjustmentRequest body,
                                   @RequestHeader(value = Idempotency.HEADER, required = false) String key) {
         Sku sku = Sku.parse(body.sku(), "sku");
@@ -96,7 +92,6 @@ class InventoryController {
     }
 
     @PostMapping("/status-changes")
-    @PreAuthorize(WRITERS)
     ResponseEntity<Object> changeStatus(@Valid @RequestBody StatusChangeRequest body,
                                         @RequestHeader(value = Idempotency.HEADER, required = false) String key) {
         Sku sku = Sku.parse(body.sku(), "sku");
@@ -111,7 +106,6 @@ class InventoryController {
     }
 
     @PostMapping("/counts")
-    @PreAuthorize(WRITERS)
     ResponseEntity<Object> count(@Valid @RequestBody CountRequest body,
                                  @RequestHeader(value = Idempotency.HEADER, required = false) String key) {
         LocationCode location = LocationCode.parse(body.location(), "location");
@@ -138,13 +132,11 @@ class InventoryController {
     }
 
     @GetMapping("/counts/{id}")
-    @PreAuthorize(READERS)
     Views.CountView countOf(@PathVariable UUID id) {
         return inventory.countView(id);
     }
 
     @GetMapping("/counts")
-    @PreAuthorize(READERS)
     Page<Views.CountView> counts(@RequestParam(required = false) CountStatus status, @RequestParam(required = false) String location,
                                  @RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
         return inventory.counts(Optional.ofNullable(status).map(Enum::name),
@@ -155,7 +147,6 @@ class InventoryController {
     enum CountStatus { APPLIED, PENDING_APPROVAL, REJECTED }
 
     @PostMapping("/counts/{id}/approve")
-    @PreAuthorize(WRITERS)
     ResponseEntity<Object> approve(@PathVariable UUID id, @RequestHeader(value = Idempotency.HEADER, required = false) String key) {
         var actor = CurrentActor.get();
         return idempotency.run(actor.name(), key, "inventory.count.approve", id.toString(),
@@ -163,7 +154,6 @@ class InventoryController {
     }
 
     @PostMapping("/counts/{id}/reject")
-    @PreAuthorize(WRITERS)
     ResponseEntity<Object> reject(@PathVariable UUID id, @RequestHeader(value = Idempotency.HEADER, required = false) String key) {
         var actor = CurrentActor.get();
         return idempotency.run(actor.name(), key, "inventory.count.reject", id.toString(),
@@ -171,25 +161,21 @@ class InventoryController {
     }
 
     @GetMapping("/verify")
-    @PreAuthorize("hasRole('ADMIN')")
     Views.Verification verify() {
         return inventory.verify();
     }
 
     @PostMapping("/repair")
-    @PreAuthorize("hasRole('ADMIN')")
     Views.Repair repair() {
         return inventory.repair(CurrentActor.get());
     }
 
     @GetMapping("/{sku}")
-    @PreAuthorize(READERS)
     Views.StockView stock(@PathVariable String sku) {
         return inventory.stockOf(Sku.parse(sku, "sku"));
     }
 
     @GetMapping("/{sku}/movements")
-    @PreAuthorize(READERS)
     Page<Movement> movements(@PathVariable String sku, @RequestParam(required = false) String location,
                              @RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
         return inventory.movements(Sku.parse(sku, "sku"), Optional.ofNullable(location).map(l -> LocationCode.parse(l, "location")),

@@ -32,7 +32,6 @@ import java.util.Set;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -49,7 +48,6 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1/locations")
-@PreAuthorize("isAuthenticated()")
 class LocationController {
 
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
@@ -97,7 +95,6 @@ class LocationController {
     }
 
     @PutMapping("/{code}")
-    @PreAuthorize("hasAnyRole('ADMIN', 'INVENTORY_MANAGER')")
     ResponseEntity<LocationResponse> put(@PathVariable String code,
                                          @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                          @Valid @RequestBody PutLocationRequest body) {
