@@ -48,7 +48,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class CatalogService implements Catalog {
 
-    static final Duration CACHE_TTL = Duration.ofSeconds(5);
+    /**
+     * How long another instance's change to an item may go unseen here. Items rarely change and
+     * every reservation resolves its SKUs, so a short TTL turns random traffic over many SKUs into
+     * a stream of cache misses; local writes still invalidate at once.
+     */
+    static final Duration CACHE_TTL = Duration.ofSeconds(60);
     private static final int ATTEMPTS = 3;
 
     private final JdbcItems items;
@@ -66,7 +71,8 @@ public class CatalogService implements Catalog {
     }
 
     /** The outcome of a put: the item as stored and whether this put created it. */
-    public record Saved(ItemDetails item, boolean created) {
+    /** The item after a put; {@code changed} is false when the put matched what was stored. */
+    public record Saved(ItemDetails item, boolean created, boolean changed) {
     }
 
     // ---------------------------------------------------------------- reads for other modules (cached)
@@ -117,19 +123,20 @@ public class CatalogService implements Catalog {
      */
     public Saved put(PutItem command, Optional<LongPredicate> ifMatch) {
         String author = io.tributary.shared.Authors.current();
-        try {
-            for (int attempt = 1; ; attempt++) {
-                try {
-                    return tx.execute(status -> attemptPut(command, ifMatch, author));
-                } catch (ConcurrentChange e) {
-                    if (attempt >= ATTEMPTS) {
-                        throw new DomainException("concurrent-modification", 409,
-                                "Item '" + command.sku() + "' is being changed concurrently; retry.");
-                    }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Saved saved = tx.execute(status -> attemptPut(command, ifMatch, author));
+                if (saved.changed()) {
+                    invalidate();
+                }
+                return saved;
+            } catch (ConcurrentChange e) {
+                invalidate();
+                if (attempt >= ATTEMPTS) {
+                    throw new DomainException("concurrent-modification", 409,
+                            "Item '" + command.sku() + "' is being changed concurrently; retry.");
                 }
             }
-        } finally {
-            invalidate();
         }
     }
 
@@ -150,7 +157,7 @@ public class CatalogService implements Catalog {
         if (existing.isPresent()) {
             List<Component> stored = items.componentsOf(List.of(id)).getOrDefault(id, List.of());
             if (sameContent(existing.get(), stored, command, components)) {
-                return new Saved(details(existing.get(), stored), false);
+                return new Saved(details(existing.get(), stored), false, false);
             }
         }
         if (!components.isEmpty()) {
@@ -175,7 +182,7 @@ public class CatalogService implements Catalog {
         }
         items.replaceComponents(id, components);
         events.publishEvent(new ItemChanged(id, command.sku(), row.version()));
-        return new Saved(details(row, components), existing.isEmpty());
+        return new Saved(details(row, components), existing.isEmpty(), true);
     }
 
     private static void checkComponentsAreDistinct(PutItem command) {

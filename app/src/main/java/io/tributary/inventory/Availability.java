@@ -90,7 +90,7 @@ public class Availability {
             }
         }
         UUID[] locationIds = locations.stream().map(Location::id).toArray(UUID[]::new);
-        Map<StockKey, BalanceRow> rows = locations.isEmpty() ? Map.of() : ledger.balances(stockItems.toArray(UUID[]::new), locationIds);
+        Map<StockKey, BalanceRow> rows = locations.isEmpty() ? Map.of() : ledger.balances(stockItems.toArray(UUID[]::new), java.util.Set.of(locationIds));
         Map<UUID, Instant> synced = stock.lastSynced(List.of(locationIds));
         Instant now = clock.instant();
         List<ItemAvailability> out = new ArrayList<>(skus.size());

@@ -19,7 +19,8 @@ public class DomainException extends RuntimeException {
     }
 
     public DomainException(String slug, int status, String detail, List<FieldError> errors, Map<String, Object> properties) {
-        super(detail);
+        // A business refusal, not a fault: no stack trace (refusals are frequent under load, e.g. a flash sale).
+        super(detail, null, false, false);
         this.slug = slug;
         this.status = status;
         this.errors = List.copyOf(errors);

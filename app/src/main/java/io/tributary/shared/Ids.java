@@ -10,7 +10,20 @@ import java.util.UUID;
  */
 public final class Ids {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
+    // A few independent DRBG generators: one shared generator (or NativePRNG, whose instances share
+    // one state) serialises every request that makes an id.
+    private static final SecureRandom[] RANDOMS = new SecureRandom[16];
+
+    static {
+        for (int i = 0; i < RANDOMS.length; i++) {
+            try {
+                RANDOMS[i] = SecureRandom.getInstance("DRBG");
+            } catch (java.security.NoSuchAlgorithmException e) {
+                RANDOMS[i] = new SecureRandom();
+            }
+        }
+    }
+
     private static volatile Clock clock = Clock.systemUTC();
 
     private Ids() {
@@ -23,8 +36,9 @@ public final class Ids {
 
     public static UUID newId() {
         long millis = clock.millis();
-        long randA = RANDOM.nextLong();
-        long randB = RANDOM.nextLong();
+        SecureRandom random = RANDOMS[(int) (Thread.currentThread().threadId() & (RANDOMS.length - 1))];
+        long randA = random.nextLong();
+        long randB = random.nextLong();
         long msb = (millis << 16) | 0x7000L | (randA & 0x0FFFL);
         long lsb = (randB & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
         return new UUID(msb, lsb);

@@ -43,6 +43,7 @@ public final class Bench {
     private final CpuMeter cpu = new CpuMeter();
     private final List<String> machine = new ArrayList<>();
     private final AtomicBoolean cleaned = new AtomicBoolean();
+    private volatile boolean aborted;
     private final List<String> failures = Collections.synchronizedList(new ArrayList<>());
     private Path targetDir;
     private Path runDir;
@@ -51,6 +52,8 @@ public final class Bench {
     private HeapSampler heap;
     private Api api;
     private String admin;
+    private String appDb;
+    private Postgres.DbStats statsBefore;
     private Postgres.PgbenchResult simpleUpdate;
     private Postgres.PgbenchResult hotRow;
 
@@ -68,7 +71,13 @@ public final class Bench {
             return;
         }
         Bench bench = new Bench(options);
-        Thread hook = new Thread(bench::cleanup, "bench-cleanup");
+        Thread hook = new Thread(() -> {
+            if (!bench.cleaned.get()) {
+                bench.aborted = true;
+                System.out.println("\nInterrupted: stopping the app and dropping the benchmark databases");
+            }
+            bench.cleanup();
+        }, "bench-cleanup");
         Runtime.getRuntime().addShutdownHook(hook);
         int code;
         try {
@@ -110,7 +119,7 @@ public final class Bench {
         }
 
         if (o.needsApp()) {
-            String appDb = "trib_bench_" + epoch;
+            appDb = "trib_bench_" + epoch;
             pg.createDatabase(appDb);
             cpu.databases(pg.createdDatabases());
             String adminPassword = randomPassword();
@@ -141,6 +150,9 @@ public final class Bench {
             if ((o.runs(1) || o.runs(2) || o.runs(3)) && app.alive()) {
                 guarded("final verify", this::finalVerify);
             }
+            if (aborted) {
+                return 130;
+            }
             if (o.runs(4) && !o.runs(1) && !o.runs(2) && !o.runs(3)) {
                 heap.phase("idle");
                 Thread.sleep(5_000);
@@ -162,9 +174,16 @@ public final class Bench {
 
     /** Runs a step; a failure is reported and the harness goes on with the next step. */
     private void guarded(String name, Step step) {
+        if (aborted) {
+            return;
+        }
         try {
             step.run();
         } catch (Exception | AssertionError e) {
+            if (aborted) {
+                log(name + " interrupted");
+                return;
+            }
             String msg = name + " FAILED: " + e.getMessage();
             failures.add(msg);
             log(msg);
@@ -285,13 +304,23 @@ public final class Bench {
                 // pgbench ended early
             }
         });
+        Postgres.PgbenchResult result = null;
         try {
-            return run.run();
+            result = run.run();
+            return result;
         } finally {
             sampler.interrupt();
             sampler.join(2_000);
             if (a.get() != null && b.get() != null) {
-                cpuNote(label, CpuMeter.cores(a.get(), b.get()));
+                Map<String, Double> cores = CpuMeter.cores(a.get(), b.get());
+                cpuNote(label, cores);
+                if (result != null && result.tps() > 0) {
+                    String line = String.format("%s: postgres %.2f ms, pgbench client %.2f ms per transaction", label,
+                            cores.getOrDefault(CpuMeter.PG_OURS, 0.0) / result.tps() * 1000,
+                            cores.getOrDefault(CpuMeter.PGBENCH, 0.0) / result.tps() * 1000);
+                    log("  CPU per transaction " + line);
+                    report.note("CPU milliseconds per request", line);
+                }
             }
         }
     }
@@ -332,9 +361,9 @@ public final class Bench {
         for (int level : o.b1Levels) {
             heap.phase("b1 c=" + level);
             log("Benchmark 1: concurrency " + level + " for " + o.b1Seconds + " s");
-            CpuMeter.Sample a = cpu.sample();
+            CpuMeter.Sample a = begin();
             Load.Result r = Load.forDuration("b1-c" + level, api, level, o.b1Seconds, requests, Load.STATUS);
-            cpuNote("b1 reservations c=" + level, CpuMeter.cores(a, cpu.sample()));
+            cpuNote("b1 reservations c=" + level, CpuMeter.cores(a, cpu.sample()), r);
             log("  " + r.describe());
             r.sampleErrors().forEach(e -> log("    error sample: " + e));
             errors += r.countNot("201");
@@ -401,9 +430,9 @@ public final class Bench {
             return status + " " + type.substring(type.lastIndexOf('/') + 1);
         };
         heap.phase("b2 flash sale");
-        CpuMeter.Sample a = cpu.sample();
+        CpuMeter.Sample a = begin();
         Load.Result r = Load.forCount("b2-flash", api, o.b2Clients, o.b2Requests, 600, requests, classifier);
-        cpuNote("b2 flash sale c=" + o.b2Clients, CpuMeter.cores(a, cpu.sample()));
+        cpuNote("b2 flash sale c=" + o.b2Clients, CpuMeter.cores(a, cpu.sample()), r);
         log("  " + r.describe());
         r.sampleErrors().forEach(e -> log("    error sample: " + e));
 
@@ -515,17 +544,17 @@ public final class Bench {
 
         heap.phase("b3 one SKU");
         log("Benchmark 3: one SKU per call, concurrency " + o.b3Concurrency + " for " + o.b3Seconds + " s");
-        CpuMeter.Sample a = cpu.sample();
+        CpuMeter.Sample a = begin();
         Load.Result one = Load.forDuration("b3-one", api, o.b3Concurrency, o.b3Seconds, single, Load.STATUS);
-        cpuNote("b3 availability 1 SKU c=" + o.b3Concurrency, CpuMeter.cores(a, cpu.sample()));
+        cpuNote("b3 availability 1 SKU c=" + o.b3Concurrency, CpuMeter.cores(a, cpu.sample()), one);
         log("  " + one.describe());
         one.sampleErrors().forEach(e -> log("    error sample: " + e));
 
         heap.phase("b3 " + o.b3MultiSkus + " SKUs");
         log("Benchmark 3: " + o.b3MultiSkus + " SKUs per call, concurrency " + o.b3Concurrency + " for " + o.b3Seconds + " s");
-        a = cpu.sample();
+        a = begin();
         Load.Result many = Load.forDuration("b3-many", api, o.b3Concurrency, o.b3Seconds, multi, Load.STATUS);
-        cpuNote("b3 availability " + o.b3MultiSkus + " SKUs c=" + o.b3Concurrency, CpuMeter.cores(a, cpu.sample()));
+        cpuNote("b3 availability " + o.b3MultiSkus + " SKUs c=" + o.b3Concurrency, CpuMeter.cores(a, cpu.sample()), many);
         log("  " + many.describe());
         many.sampleErrors().forEach(e -> log("    error sample: " + e));
 
@@ -637,6 +666,37 @@ public final class Bench {
         String line = phase + ": " + CpuMeter.format(cores);
         log("  CPU (average cores) " + line);
         report.note("CPU by process (average cores busy over the phase; " + Runtime.getRuntime().availableProcessors() + " cores)", line);
+    }
+
+    /** Marks the start of a measured phase: a CPU sample and the app database's counters. */
+    private CpuMeter.Sample begin() {
+        statsBefore = appDb == null ? null : pg.stats(appDb);
+        return cpu.sample();
+    }
+
+    /** The CPU note plus CPU milliseconds per request of the app (without JIT and GC), PostgreSQL and the load generator. */
+    private void cpuNote(String phase, Map<String, Double> cores, Load.Result r) {
+        cpuNote(phase, cores);
+        if (r.requests() == 0 || cores.getOrDefault(CpuMeter.APP, 0.0) == 0.0) {
+            return;
+        }
+        double perCoreSecond = r.seconds() * 1000.0 / r.requests();
+        double jitGc = cores.getOrDefault(CpuMeter.APP_JIT.trim(), 0.0) + cores.getOrDefault(CpuMeter.APP_GC.trim(), 0.0);
+        String line = String.format("%s: app %.2f ms (+ %.2f ms JIT and GC), postgres %.2f ms, load generator %.2f ms",
+                phase, (cores.get(CpuMeter.APP) - jitGc) * perCoreSecond, jitGc * perCoreSecond,
+                cores.getOrDefault(CpuMeter.PG_OURS, 0.0) * perCoreSecond, cores.getOrDefault(CpuMeter.BENCH, 0.0) * perCoreSecond);
+        log("  CPU per request " + line);
+        report.note("CPU milliseconds per request", line);
+        Postgres.DbStats after = appDb == null ? null : pg.stats(appDb);
+        if (statsBefore != null && after != null) {
+            Postgres.DbStats d = after.minus(statsBefore);
+            double n = r.requests();
+            String db = String.format("%s: %.2f transactions, %.1f rows inserted, %.1f updated, %.1f fetched, %.0f buffer hits,"
+                            + " %.1f buffer reads per request (pg_stat_database; includes the heap sampler and background jobs)",
+                    phase, (d.commits() + d.rollbacks()) / n, d.inserted() / n, d.updated() / n, d.fetched() / n, d.hit() / n, d.read() / n);
+            log("  DB work " + db);
+            report.note("Database work per request", db);
+        }
     }
 
     // ------------------------------------------------------------------ seeding through the public API

@@ -22,6 +22,8 @@ final class CpuMeter {
     static final double TICKS_PER_SECOND = 100.0; // USER_HZ on Linux
 
     static final String APP = "app JVM";
+    static final String APP_JIT = "  of which JIT compiler";
+    static final String APP_GC = "  of which GC";
     static final String BENCH = "load generator (bench JVM)";
     static final String PGBENCH = "pgbench client";
     static final String PG_OURS = "postgres backends (benchmark dbs)";
@@ -85,6 +87,13 @@ final class CpuMeter {
                         ticks.put(pid, st.ticks);
                         category.put(pid, c);
                     }
+                    if (pid == appPid) {
+                        long[] jitGc = appThreads(pid);
+                        ticks.put(-1L, jitGc[0]);
+                        category.put(-1L, APP_JIT);
+                        ticks.put(-2L, jitGc[1]);
+                        category.put(-2L, APP_GC);
+                    }
                 }
             }
         } catch (IOException | RuntimeException e) {
@@ -134,8 +143,23 @@ final class CpuMeter {
             long delta = Math.max(0, e.getValue() - before);
             double cores = delta / TICKS_PER_SECOND / seconds;
             out.merge(b.category().get(e.getKey()), cores, Double::sum);
-            ours += cores;
+            if (e.getKey() >= 0) {
+                ours += cores;
+            }
         }
+        // Show the JIT and GC shares right after the app's total.
+        Map<String, Double> ordered = new LinkedHashMap<>();
+        out.forEach((k, v) -> {
+            if (!k.equals(APP_JIT) && !k.equals(APP_GC)) {
+                ordered.put(k, v);
+            }
+            if (k.equals(APP)) {
+                ordered.put(APP_JIT.trim(), out.getOrDefault(APP_JIT, 0.0));
+                ordered.put(APP_GC.trim(), out.getOrDefault(APP_GC, 0.0));
+            }
+        });
+        out.clear();
+        out.putAll(ordered);
         long allDelta = b.machineAll() - a.machineAll();
         long busyDelta = b.machineBusy() - a.machineBusy();
         int n = Runtime.getRuntime().availableProcessors();
@@ -150,14 +174,44 @@ final class CpuMeter {
     static String format(Map<String, Double> cores) {
         StringBuilder sb = new StringBuilder();
         cores.forEach((k, v) -> {
+            boolean part = k.equals(APP_JIT.trim()) || k.equals(APP_GC.trim());
+            if (part) {
+                return;
+            }
             if (v >= 0.005 || k.equals(APP) || k.equals(IDLE)) {
                 if (!sb.isEmpty()) {
                     sb.append(", ");
                 }
                 sb.append(k).append(' ').append(String.format("%.2f", v));
+                if (k.equals(APP)) {
+                    sb.append(String.format(" (JIT %.2f, GC %.2f)", cores.getOrDefault(APP_JIT.trim(), 0.0),
+                            cores.getOrDefault(APP_GC.trim(), 0.0)));
+                }
             }
         });
         return sb.toString();
+    }
+
+    /** CPU ticks of the app's JIT compiler threads and GC threads, from /proc/pid/task. */
+    private static long[] appThreads(long pid) {
+        long jit = 0;
+        long gc = 0;
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path t : (Iterable<Path>) tasks::iterator) {
+                Stat st = statAt(t.resolve("stat"));
+                if (st == null) {
+                    continue;
+                }
+                if (st.comm.startsWith("C1 Compiler") || st.comm.startsWith("C2 Compiler")) {
+                    jit += st.ticks;
+                } else if (st.comm.startsWith("GC Thread") || st.comm.startsWith("G1 ")) {
+                    gc += st.ticks;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // best effort
+        }
+        return new long[] {jit, gc};
     }
 
     static long parentOf(long pid) throws IOException {
@@ -172,8 +226,12 @@ final class CpuMeter {
     }
 
     private static Stat stat(long pid) {
+        return statAt(Path.of("/proc", Long.toString(pid), "stat"));
+    }
+
+    private static Stat statAt(Path file) {
         try {
-            String s = Files.readString(Path.of("/proc", Long.toString(pid), "stat"), StandardCharsets.UTF_8);
+            String s = Files.readString(file, StandardCharsets.UTF_8);
             int open = s.indexOf('(');
             int close = s.lastIndexOf(')');
             String comm = s.substring(open + 1, close);

@@ -142,7 +142,7 @@ final class Options {
             b1Skus = 10_000;
             b1Locations = 20;
             b1Seconds = 20;
-            b1WarmupSeconds = 8;
+            b1WarmupSeconds = 15;
             b2Units = 5_000;
             b2Requests = 20_000;
             b3Skus = 20_000;
@@ -180,7 +180,7 @@ final class Options {
                                        bench/target/run-<epoch>/app.jfr, with a hot-method summary
                   --jar=PATH           the app jar (default app/target/tributary.jar)
                   --app-arg=ARG        one more argument for the app, e.g.
-                                       --app-arg=--management.observations.enable.spring.security=false
+                                       --app-arg=--tributary.inventory.reservation-lanes=8
                                        (repeatable; to try a setting without rebuilding)
                   --pg-port=N          PostgreSQL port on 127.0.0.1 (default 5432)
                 bench/run itself also takes --no-build (skip the Maven build) and --offline (mvn -o).""";

@@ -79,6 +79,32 @@ final class Postgres {
         }
     }
 
+    /** Cumulative counters of one database (pg_stat_database), to tell the work per request. */
+    record DbStats(long commits, long rollbacks, long inserted, long updated, long fetched, long returned, long hit, long read) {
+
+        DbStats minus(DbStats o) {
+            return new DbStats(commits - o.commits, rollbacks - o.rollbacks, inserted - o.inserted, updated - o.updated,
+                    fetched - o.fetched, returned - o.returned, hit - o.hit, read - o.read);
+        }
+    }
+
+    DbStats stats(String database) {
+        String sql = "select xact_commit, xact_rollback, tup_inserted, tup_updated, tup_fetched, tup_returned, blks_hit, blks_read"
+                + " from pg_stat_database where datname = ?";
+        try (Connection c = connect("postgres"); java.sql.PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, database);
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    return null;
+                }
+                return new DbStats(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6),
+                        rs.getLong(7), rs.getLong(8));
+            }
+        } catch (SQLException e) {
+            return null;
+        }
+    }
+
     void createDatabase(String name) throws SQLException {
         try (Connection c = connect("postgres"); Statement s = c.createStatement()) {
             s.execute("create database " + name);

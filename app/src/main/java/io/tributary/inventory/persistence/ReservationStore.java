@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -23,11 +22,9 @@ import org.springframework.stereotype.Repository;
 public class ReservationStore {
 
     private final JdbcClient jdbc;
-    private final JdbcTemplate template;
 
-    ReservationStore(JdbcClient jdbc, JdbcTemplate template) {
+    ReservationStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.template = template;
     }
 
     /** A new reservation to insert, with the rows it holds. */
@@ -35,34 +32,82 @@ public class ReservationStore {
                                  String actor, ReservationRequest request) {
     }
 
-    /** Inserts many reservations with their lines and first history rows: three batched statements. */
+    /**
+     * Inserts many reservations with their lines in one statement (two data-modifying CTEs over
+     * arrays), so a batch costs one round trip whatever its size. Creation is not written to the
+     * history table: the reservation's own created-at and created-by are that first entry.
+     */
     public void insert(List<NewReservation> reservations) {
         if (reservations.isEmpty()) {
             return;
         }
-        List<Object[]> heads = new ArrayList<>();
-        List<Object[]> lines = new ArrayList<>();
-        List<Object[]> history = new ArrayList<>();
-        for (NewReservation r : reservations) {
-            Timestamp now = Timestamp.from(r.now());
-            heads.add(new Object[] {r.id(), r.reference(), r.channel(), r.expiresAt() == null ? null : Timestamp.from(r.expiresAt()),
-                    now, r.actor(), now});
+        int n = reservations.size();
+        UUID[] ids = new UUID[n];
+        String[] references = new String[n];
+        String[] channels = new String[n];
+        String[] expires = new String[n];
+        String[] created = new String[n];
+        String[] actors = new String[n];
+        List<ReservationRequest.Row> rows = new ArrayList<>();
+        List<UUID> rowOwners = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            NewReservation r = reservations.get(i);
+            ids[i] = r.id();
+            references[i] = r.reference();
+            channels[i] = r.channel();
+            expires[i] = r.expiresAt() == null ? null : r.expiresAt().toString();
+            created[i] = r.now().toString();
+            actors[i] = r.actor();
             for (ReservationRequest.Row row : r.request().rows()) {
-                lines.add(new Object[] {r.id(), row.line(), row.component(), row.key().item(), row.key().location(), row.sku(),
-                        row.location(), row.quantity(), row.kitSku(), row.kitQuantity(), row.allowBackorder()});
+                rows.add(row);
+                rowOwners.add(r.id());
             }
-            history.add(new Object[] {r.id(), r.actor(), now});
         }
-        template.batchUpdate("""
-                insert into reservation (id, reference, channel, status, expires_at, created_at, created_by, updated_at)
-                values (?, ?, ?, 'ACTIVE', ?, ?, ?, ?)""", heads);
-        template.batchUpdate("""
+        int m = rows.size();
+        UUID[] owner = rowOwners.toArray(UUID[]::new);
+        Integer[] lineNo = new Integer[m];
+        Integer[] componentNo = new Integer[m];
+        UUID[] items = new UUID[m];
+        UUID[] locations = new UUID[m];
+        String[] skus = new String[m];
+        String[] locationCodes = new String[m];
+        Long[] quantities = new Long[m];
+        String[] kitSkus = new String[m];
+        Long[] kitQuantities = new Long[m];
+        Boolean[] backorder = new Boolean[m];
+        for (int i = 0; i < m; i++) {
+            ReservationRequest.Row row = rows.get(i);
+            lineNo[i] = row.line();
+            componentNo[i] = row.component();
+            items[i] = row.key().item();
+            locations[i] = row.key().location();
+            skus[i] = row.sku();
+            locationCodes[i] = row.location();
+            quantities[i] = row.quantity();
+            kitSkus[i] = row.kitSku();
+            kitQuantities[i] = row.kitQuantity();
+            backorder[i] = row.allowBackorder();
+        }
+        jdbc.sql("""
+                with heads as (
+                    insert into reservation (id, reference, channel, status, expires_at, created_at, created_by, updated_at)
+                    select h.id, h.reference, h.channel, 'ACTIVE', h.expires_at, h.created_at, h.created_by, h.created_at
+                    from unnest(:ids::uuid[], :references::text[], :channels::text[], :expires::timestamptz[],
+                                :created::timestamptz[], :actors::text[])
+                         as h(id, reference, channel, expires_at, created_at, created_by)
+                    returning 1)
                 insert into reservation_line (reservation_id, line_no, component_no, item_id, location_id, sku, location,
                     quantity, kit_sku, kit_quantity, allow_backorder)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", lines);
-        template.batchUpdate("""
-                insert into reservation_history (reservation_id, from_status, to_status, actor, at)
-                values (?, null, 'ACTIVE', ?, ?)""", history);
+                select * from unnest(:owner::uuid[], :lineNo::int[], :componentNo::int[], :items::uuid[], :locations::uuid[],
+                                     :skus::text[], :locationCodes::text[], :quantities::bigint[], :kitSkus::text[],
+                                     :kitQuantities::bigint[], :backorder::boolean[])""")
+                .param("ids", ids).param("references", references).param("channels", channels).param("expires", expires)
+                .param("created", created).param("actors", actors)
+                .param("owner", owner).param("lineNo", lineNo).param("componentNo", componentNo).param("items", items)
+                .param("locations", locations).param("skus", skus).param("locationCodes", locationCodes)
+                .param("quantities", quantities).param("kitSkus", kitSkus).param("kitQuantities", kitQuantities)
+                .param("backorder", backorder)
+                .update();
     }
 
     /** A reservation's head as stored, locked when asked. */
@@ -160,9 +205,14 @@ public class ReservationStore {
                 .list();
     }
 
-    /** Transitions of one reservation, oldest first. */
+    /** Transitions of one reservation, oldest first; its creation is the first entry. */
     public List<Map<String, Object>> history(UUID id) {
-        return jdbc.sql("select from_status, to_status, actor, at from reservation_history where reservation_id = :id order by at, to_status")
+        return jdbc.sql("""
+                select null as from_status, 'ACTIVE' as to_status, created_by as actor, created_at as at, 0 as ord
+                from reservation where id = :id
+                union all
+                select from_status, to_status, actor, at, 1 from reservation_history where reservation_id = :id
+                order by ord, at""")
                 .param("id", id)
                 .query((rs, i) -> {
                     Map<String, Object> m = new LinkedHashMap<>();
