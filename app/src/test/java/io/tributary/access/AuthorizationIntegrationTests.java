@@ -201,6 +201,15 @@ class AuthorizationIntegrationTests extends IntegrationTest {
         JsonNode doc = anonymous().get("/v3/api-docs").expect(200).json();
         assertThat(doc.path("paths").has("/api/v1/reservations")).isTrue();
         assertThat(doc.path("paths").has("/api/v1/availability")).isTrue();
+        for (String path : List.of("/api/v1/items/{sku}", "/api/v1/locations/{code}", "/api/v1/channels/{code}",
+                "/api/v1/inventory/adjustments", "/api/v1/inventory/counts", "/api/v1/inventory/snapshots",
+                "/api/v1/inventory/verify", "/api/v1/reservations/{id}/release", "/api/v1/api-keys")) {
+            assertThat(doc.path("paths").has(path)).as(path).isTrue();
+        }
+        assertThat(doc.path("info").path("title").asString()).isEqualTo("Tributary API");
+        assertThat(doc.path("components").path("securitySchemes").has("basic")).isTrue();
+        assertThat(doc.path("components").path("securitySchemes").has("apiKey")).isTrue();
+        assertThat(anonymous().get("/swagger-ui/index.html").status()).isEqualTo(200);
     }
 
     private static String pendingCount(Api admin, Fixtures f) {
