@@ -22,6 +22,36 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class LedgerQueries {
 
+    /**
+     * A CTE {@code joined}: every balance key with its stored figures ({@code b_*}) beside what the
+     * ledger sums to ({@code g_*}) and what its ACTIVE reservation lines hold ({@code h_reserved}).
+     * Verification compares them; repair writes the second set over the first.
+     */
+    static final String BALANCES_AND_TRUTH = """
+                with ledger as (
+                    select item_id, location_id,
+                           coalesce(sum(quantity) filter (where status = 'AVAILABLE'), 0) as on_hand,
+                           coalesce(sum(quantity) filter (where status = 'INSPECTION'), 0) as inspection,
+                           coalesce(sum(quantity) filter (where status = 'DAMAGED'), 0) as damaged,
+                           coalesce(sum(quantity) filter (where status = 'IN_TRANSIT'), 0) as in_transit
+                    from inventory_movement group by item_id, location_id),
+                held as (
+                    select l.item_id, l.location_id, sum(l.quantity) as reserved
+                    from reservation_line l join reservation r on r.id = l.reservation_id
+                    where r.status = 'ACTIVE' group by l.item_id, l.location_id),
+                joined as (
+                    select coalesce(b.item_id, g.item_id, h.item_id) as item_id,
+                           coalesce(b.location_id, g.location_id, h.location_id) as location_id,
+                           coalesce(b.on_hand, 0) as b_on_hand, coalesce(g.on_hand, 0) as g_on_hand,
+                           coalesce(b.inspection, 0) as b_inspection, coalesce(g.inspection, 0) as g_inspection,
+                           coalesce(b.damaged, 0) as b_damaged, coalesce(g.damaged, 0) as g_damaged,
+                           coalesce(b.in_transit, 0) as b_in_transit, coalesce(g.in_transit, 0) as g_in_transit,
+                           coalesce(b.reserved, 0) as b_reserved, coalesce(h.reserved, 0) as h_reserved
+                    from inventory_balance b
+                    full join ledger g on g.item_id = b.item_id and g.location_id = b.location_id
+                    full join held h on h.item_id = coalesce(b.item_id, g.item_id) and h.location_id = coalesce(b.location_id, g.location_id))
+            """;
+
     private final JdbcClient jdbc;
 
     LedgerQueries(JdbcClient jdbc) {
@@ -105,29 +135,7 @@ public class LedgerQueries {
     public Map.Entry<Long, List<Mismatch>> verify(int limit) {
         long checked = jdbc.sql("select count(*) from inventory_balance").query(Long.class).single();
         List<Mismatch> mismatches = new ArrayList<>();
-        jdbc.sql("""
-                with ledger as (
-                    select item_id, location_id,
-                           coalesce(sum(quantity) filter (where status = 'AVAILABLE'), 0) as on_hand,
-                           coalesce(sum(quantity) filter (where status = 'INSPECTION'), 0) as inspection,
-                           coalesce(sum(quantity) filter (where status = 'DAMAGED'), 0) as damaged,
-                           coalesce(sum(quantity) filter (where status = 'IN_TRANSIT'), 0) as in_transit
-                    from inventory_movement group by item_id, location_id),
-                held as (
-                    select l.item_id, l.location_id, sum(l.quantity) as reserved
-                    from reservation_line l join reservation r on r.id = l.reservation_id
-                    where r.status = 'ACTIVE' group by l.item_id, l.location_id),
-                joined as (
-                    select coalesce(b.item_id, g.item_id, h.item_id) as item_id,
-                           coalesce(b.location_id, g.location_id, h.location_id) as location_id,
-                           coalesce(b.on_hand, 0) as b_on_hand, coalesce(g.on_hand, 0) as g_on_hand,
-                           coalesce(b.inspection, 0) as b_inspection, coalesce(g.inspection, 0) as g_inspection,
-                           coalesce(b.damaged, 0) as b_damaged, coalesce(g.damaged, 0) as g_damaged,
-                           coalesce(b.in_transit, 0) as b_in_transit, coalesce(g.in_transit, 0) as g_in_transit,
-                           coalesce(b.reserved, 0) as b_reserved, coalesce(h.reserved, 0) as h_reserved
-                    from inventory_balance b
-                    full join ledger g on g.item_id = b.item_id and g.location_id = b.location_id
-                    full join held h on h.item_id = coalesce(b.item_id, g.item_id) and h.location_id = coalesce(b.location_id, g.location_id))
+        jdbc.sql(BALANCES_AND_TRUTH + """
                 select * from joined
                 where b_on_hand <> g_on_hand or b_inspection <> g_inspection or b_damaged <> g_damaged
                    or b_in_transit <> g_in_transit or b_reserved <> h_reserved

@@ -201,29 +201,9 @@ public class StockStore {
      */
     public int rebuildBalances() {
         jdbc.sql("lock table inventory_balance in exclusive mode").update();
-        return jdbc.sql("""
-                with ledger as (
-                    select item_id, location_id,
-                           coalesce(sum(quantity) filter (where status = 'AVAILABLE'), 0) as on_hand,
-                           coalesce(sum(quantity) filter (where status = 'INSPECTION'), 0) as inspection,
-                           coalesce(sum(quantity) filter (where status = 'DAMAGED'), 0) as damaged,
-                           coalesce(sum(quantity) filter (where status = 'IN_TRANSIT'), 0) as in_transit
-                    from inventory_movement group by item_id, location_id),
-                held as (
-                    select l.item_id, l.location_id, sum(l.quantity) as reserved
-                    from reservation_line l join reservation r on r.id = l.reservation_id
-                    where r.status = 'ACTIVE' group by l.item_id, l.location_id),
-                truth as (
-                    select coalesce(b.item_id, g.item_id, h.item_id) as item_id,
-                           coalesce(b.location_id, g.location_id, h.location_id) as location_id,
-                           coalesce(g.on_hand, 0) as on_hand, coalesce(h.reserved, 0) as reserved,
-                           coalesce(g.in_transit, 0) as in_transit, coalesce(g.inspection, 0) as inspection,
-                           coalesce(g.damaged, 0) as damaged
-                    from inventory_balance b
-                    full join ledger g on g.item_id = b.item_id and g.location_id = b.location_id
-                    full join held h on h.item_id = coalesce(b.item_id, g.item_id) and h.location_id = coalesce(b.location_id, g.location_id))
+        return jdbc.sql(LedgerQueries.BALANCES_AND_TRUTH + """
                 insert into inventory_balance (item_id, location_id, on_hand, reserved, in_transit, inspection, damaged, updated_at)
-                select item_id, location_id, on_hand, reserved, in_transit, inspection, damaged, :now from truth
+                select item_id, location_id, g_on_hand, h_reserved, g_in_transit, g_inspection, g_damaged, :now from joined
                 on conflict (item_id, location_id) do update
                 set on_hand = excluded.on_hand, reserved = excluded.reserved, in_transit = excluded.in_transit,
                     inspection = excluded.inspection, damaged = excluded.damaged, updated_at = excluded.updated_at
