@@ -51,6 +51,7 @@ public final class Bench {
     private AppProcess app;
     private HeapSampler heap;
     private Api api;
+    private RawHttp http;
     private String admin;
     private String appDb;
     private Postgres.DbStats statsBefore;
@@ -127,6 +128,7 @@ public final class Bench {
             Path jfr = o.jfr ? runDir.resolve("app.jfr") : null;
             app = new AppProcess(o, runDir.resolve("app.log"), pg.jdbcUrl(appDb), o.pgUser, adminPassword, jfr);
             api = new Api(app.port(), 8);
+            http = new RawHttp("127.0.0.1", app.port(), LOAD_TIMEOUT);
             log("Starting the app: " + app.commandLine() + " (database " + appDb + ", log " + o.root.relativize(app.log()) + ")");
             long t0 = System.nanoTime();
             app.start();
@@ -338,33 +340,41 @@ public final class Bench {
         putChannel("B1WEB", List.of());
         snapshots("benchmark 1", locations, skus, (l, s) -> o.b1StockPerRow);
         String token = Api.bearer(apiKey("bench-b1-" + epoch, "B1WEB"));
+        vacuumAnalyze("benchmark 1");
 
-        Load.Requests requests = (random, seq) -> {
+        byte[] head = http.head("POST", "/api/v1/reservations", token);
+        Load.Requests requests = (random, seq, out) -> {
             String sku = skus.get(random.nextInt(skus.size()));
             String location = locations.get(random.nextInt(locations.size()));
-            String body = "{\"reference\":\"b1-" + seq + "\",\"channel\":\"B1WEB\",\"lines\":[{\"sku\":\"" + sku
-                    + "\",\"location\":\"" + location + "\",\"quantity\":1}]}";
-            return api.post("/api/v1/reservations", token, body, LOAD_TIMEOUT);
+            StringBuilder body = out.scratch;
+            body.setLength(0);
+            body.append("{\"reference\":\"b1-").append(seq).append("\",\"channel\":\"B1WEB\",\"lines\":[{\"sku\":\"").append(sku)
+                    .append("\",\"location\":\"").append(location).append("\",\"quantity\":1}]}");
+            out.body(head, body);
         };
         // A first request on its own: a clear error beats 100,000 identical ones.
-        Api.Resp first = api.send(requests.next(new SplittableRandom(1), -1));
+        RawHttp.Response first = once(requests, -1);
         if (first.status() != 201) {
             throw new IllegalStateException("POST /api/v1/reservations answered " + first.status() + ": " + Api.abbreviate(first.body(), 600));
         }
         heap.phase("b1 warm-up");
         log("Benchmark 1: warm-up " + o.b1WarmupSeconds + " s at concurrency 32");
-        Load.Result warm = Load.forDuration("b1-warmup", api, 32, o.b1WarmupSeconds, requests, Load.STATUS);
+        double[] batches = batchTotals();
+        Load.Result warm = Load.forDuration("b1-warmup", http, 32, o.b1WarmupSeconds, requests, Load.STATUS);
         log("  " + warm.describe());
+        batchNote("b1 warm-up c=32", batches, warm);
 
         long errors = 0;
         Load.Result at32 = null;
         for (int level : o.b1Levels) {
             heap.phase("b1 c=" + level);
             log("Benchmark 1: concurrency " + level + " for " + o.b1Seconds + " s");
+            batches = batchTotals();
             CpuMeter.Sample a = begin();
-            Load.Result r = Load.forDuration("b1-c" + level, api, level, o.b1Seconds, requests, Load.STATUS);
+            Load.Result r = Load.forDuration("b1-c" + level, http, level, o.b1Seconds, requests, Load.STATUS);
             cpuNote("b1 reservations c=" + level, CpuMeter.cores(a, cpu.sample()), r);
             log("  " + r.describe());
+            String batch = batchNote("b1 reservations c=" + level, batches, r);
             r.sampleErrors().forEach(e -> log("    error sample: " + e));
             errors += r.countNot("201");
             if (level == 32) {
@@ -374,6 +384,8 @@ public final class Bench {
                     "", "", "", Verdict.INFO);
             report.add("1 reservations", "c=" + level + " latency p50 / p99",
                     String.format("%.2f / %.2f ms", r.percentileMillis(50), r.percentileMillis(99)), "", "", "", Verdict.INFO);
+            report.add("1 reservations", "c=" + level + " mean batch size (requests per lane transaction)", batch, "", "", "",
+                    Verdict.INFO);
             if (r.countNot("201") > 0) {
                 report.note("Benchmark 1 errors", "c=" + level + ": " + r.outcomes() + " e.g. " + r.sampleErrors());
             }
@@ -411,29 +423,40 @@ public final class Bench {
                 "quantity", o.b2Units, "reason", "RECEIVED", "note", "benchmark 2 flash-sale stock")), SEED_TIMEOUT), 201);
         String token = Api.bearer(apiKey("bench-b2-" + epoch, "B2FLASH"));
 
-        Load.Requests requests = (random, seq) -> api.post("/api/v1/reservations", token,
-                "{\"reference\":\"flash-" + seq + "\",\"channel\":\"B2FLASH\",\"lines\":[{\"sku\":\"" + sku + "\",\"location\":\""
-                        + location + "\",\"quantity\":1}]}", LOAD_TIMEOUT);
-        Load.Classifier classifier = (status, body) -> {
+        byte[] head = http.head("POST", "/api/v1/reservations", token);
+        String bodyTail = "\",\"channel\":\"B2FLASH\",\"lines\":[{\"sku\":\"" + sku + "\",\"location\":\"" + location
+                + "\",\"quantity\":1}]}";
+        Load.Requests requests = (random, seq, out) -> {
+            StringBuilder body = out.scratch;
+            body.setLength(0);
+            body.append("{\"reference\":\"flash-").append(seq).append(bodyTail);
+            out.body(head, body);
+        };
+        Load.Classifier classifier = r -> {
+            int status = r.status();
             if (status == 201) {
                 return "201";
             }
+            // The problem type, checked with a byte search; the body is parsed only for anything else.
+            if (status == 409 && r.stringFieldEndsWith("type", "insufficient-stock")) {
+                return "409 insufficient-stock";
+            }
             String type = "";
             try {
-                type = Api.JSON.readTree(body).path("type").asString("");
+                type = Api.JSON.readTree(r.body()).path("type").asString("");
             } catch (RuntimeException ignored) {
                 // not JSON
-            }
-            if (status == 409 && type.endsWith("insufficient-stock")) {
-                return "409 insufficient-stock";
             }
             return status + " " + type.substring(type.lastIndexOf('/') + 1);
         };
         heap.phase("b2 flash sale");
+        double[] batches = batchTotals();
         CpuMeter.Sample a = begin();
-        Load.Result r = Load.forCount("b2-flash", api, o.b2Clients, o.b2Requests, 600, requests, classifier);
+        Load.Result r = Load.forCount("b2-flash", http, o.b2Clients, o.b2Requests, 600, requests, classifier);
         cpuNote("b2 flash sale c=" + o.b2Clients, CpuMeter.cores(a, cpu.sample()), r);
         log("  " + r.describe());
+        String batch = batchNote("b2 flash sale c=" + o.b2Clients, batches, r);
+        report.info("2 flash sale", "mean batch size (requests per lane transaction)", batch);
         r.sampleErrors().forEach(e -> log("    error sample: " + e));
 
         long ok = r.count("201");
@@ -509,6 +532,7 @@ public final class Bench {
         for (String c : channels) {
             tokens.put(c, Api.bearer(apiKey("bench-b3-" + c + "-" + epoch, c)));
         }
+        vacuumAnalyze("benchmark 3");
 
         // Correctness spot check: no reservations and no buffers, so available = sum of the snapshot quantities.
         String probeChannel = channels.get(channels.size() - 1);
@@ -520,32 +544,40 @@ public final class Bench {
         report.add("3 availability", "spot check " + probeSku + " on " + probeChannel, got + " available", expected + " expected", "",
                 "equal", Verdict.of(got == expected));
 
-        Load.Requests single = (r, seq) -> {
-            String c = channels.get(r.nextInt(channels.size()));
-            return api.get("/api/v1/availability?channel=" + c + "&sku=" + enc(skus.get(r.nextInt(skus.size()))), tokens.get(c),
-                    LOAD_TIMEOUT);
+        // Pre-encoded: each channel's headers (its own key) and every SKU as a query value.
+        List<byte[]> channelHeaders = channels.stream().map(c -> http.headers(tokens.get(c), false)).toList();
+        List<String> encodedSkus = skus.stream().map(Bench::enc).toList();
+        Load.Requests single = (r, seq, out) -> {
+            int c = r.nextInt(channels.size());
+            StringBuilder q = out.scratch;
+            q.setLength(0);
+            q.append("/api/v1/availability?channel=").append(channels.get(c)).append("&sku=")
+                    .append(encodedSkus.get(r.nextInt(skus.size())));
+            out.get(q, channelHeaders.get(c));
         };
-        Load.Requests multi = (r, seq) -> {
-            String c = channels.get(r.nextInt(channels.size()));
-            StringBuilder q = new StringBuilder("/api/v1/availability?channel=").append(c);
+        Load.Requests multi = (r, seq, out) -> {
+            int c = r.nextInt(channels.size());
+            StringBuilder q = out.scratch;
+            q.setLength(0);
+            q.append("/api/v1/availability?channel=").append(channels.get(c));
             java.util.Set<Integer> picked = new java.util.HashSet<>();
             int want = Math.min(o.b3MultiSkus, skus.size());
             while (picked.size() < want) {
                 int idx = r.nextInt(skus.size());
                 if (picked.add(idx)) {
-                    q.append("&sku=").append(enc(skus.get(idx)));
+                    q.append("&sku=").append(encodedSkus.get(idx));
                 }
             }
-            return api.get(q.toString(), tokens.get(c), LOAD_TIMEOUT);
+            out.get(q, channelHeaders.get(c));
         };
         heap.phase("b3 warm-up");
-        Load.forDuration("b3-warmup", api, o.b3Concurrency, Math.min(5, o.b3Seconds), single, Load.STATUS);
-        Load.forDuration("b3-warmup-multi", api, o.b3Concurrency, Math.min(3, o.b3Seconds), multi, Load.STATUS);
+        Load.forDuration("b3-warmup", http, o.b3Concurrency, Math.min(5, o.b3Seconds), single, Load.STATUS);
+        Load.forDuration("b3-warmup-multi", http, o.b3Concurrency, Math.min(3, o.b3Seconds), multi, Load.STATUS);
 
         heap.phase("b3 one SKU");
         log("Benchmark 3: one SKU per call, concurrency " + o.b3Concurrency + " for " + o.b3Seconds + " s");
         CpuMeter.Sample a = begin();
-        Load.Result one = Load.forDuration("b3-one", api, o.b3Concurrency, o.b3Seconds, single, Load.STATUS);
+        Load.Result one = Load.forDuration("b3-one", http, o.b3Concurrency, o.b3Seconds, single, Load.STATUS);
         cpuNote("b3 availability 1 SKU c=" + o.b3Concurrency, CpuMeter.cores(a, cpu.sample()), one);
         log("  " + one.describe());
         one.sampleErrors().forEach(e -> log("    error sample: " + e));
@@ -553,7 +585,7 @@ public final class Bench {
         heap.phase("b3 " + o.b3MultiSkus + " SKUs");
         log("Benchmark 3: " + o.b3MultiSkus + " SKUs per call, concurrency " + o.b3Concurrency + " for " + o.b3Seconds + " s");
         a = begin();
-        Load.Result many = Load.forDuration("b3-many", api, o.b3Concurrency, o.b3Seconds, multi, Load.STATUS);
+        Load.Result many = Load.forDuration("b3-many", http, o.b3Concurrency, o.b3Seconds, multi, Load.STATUS);
         cpuNote("b3 availability " + o.b3MultiSkus + " SKUs c=" + o.b3Concurrency, CpuMeter.cores(a, cpu.sample()), many);
         log("  " + many.describe());
         many.sampleErrors().forEach(e -> log("    error sample: " + e));
@@ -697,6 +729,97 @@ public final class Bench {
             log("  DB work " + db);
             report.note("Database work per request", db);
         }
+    }
+
+    /** Sends one request built by {@code requests} on a connection of its own. */
+    private RawHttp.Response once(Load.Requests requests, long seq) throws IOException {
+        RawHttp.Request request = new RawHttp.Request();
+        requests.next(new SplittableRandom(1), seq, request);
+        try (RawHttp.Conn conn = http.open()) {
+            return conn.send(request);
+        }
+    }
+
+    /**
+     * {@code VACUUM ANALYZE} of the app's tables after a bulk load, as a DBA would do (autovacuum would get
+     * there a little later, possibly in the middle of a measured phase): fresh planner statistics and a
+     * visibility map for index-only scans. Tables that are still empty are left alone: analysing them
+     * would record "0 rows", and plans cached by the app's connections (generic plans, foreign-key
+     * checks) would then keep sequential scans while the measured phase fills those tables.
+     */
+    private void vacuumAnalyze(String label) throws java.sql.SQLException {
+        long t0 = System.nanoTime();
+        List<String> done = new ArrayList<>();
+        List<String> empty = new ArrayList<>();
+        try (java.sql.Connection c = pg.connect(appDb); java.sql.Statement s = c.createStatement()) {
+            List<String> tables = new ArrayList<>();
+            try (java.sql.ResultSet rs = s.executeQuery("select quote_ident(schemaname) || '.' || quote_ident(relname)"
+                    + " from pg_stat_user_tables order by 1")) {
+                while (rs.next()) {
+                    tables.add(rs.getString(1));
+                }
+            }
+            for (String t : tables) {
+                boolean rows;
+                try (java.sql.ResultSet rs = s.executeQuery("select exists (select 1 from " + t + ")")) {
+                    rs.next();
+                    rows = rs.getBoolean(1);
+                }
+                if (rows) {
+                    s.execute("vacuum analyze " + t);
+                    done.add(t);
+                } else {
+                    empty.add(t);
+                }
+            }
+        }
+        double s = secondsSince(t0);
+        log(String.format("  VACUUM ANALYZE after the bulk load: %d tables in %.1f s (%d empty tables skipped: %s)", done.size(), s,
+                empty.size(), String.join(", ", empty)));
+        report.info("seeding (" + label + ")", "VACUUM ANALYZE of the app's non-empty tables after the bulk load",
+                String.format("%d tables in %.1f s", done.size(), s));
+    }
+
+    private static final String BATCH_METRIC = "/actuator/metrics/tributary.reservations.batch.size";
+
+    /** COUNT and TOTAL of the app's reservation batch-size summary, or null when the app has no such metric. */
+    private double[] batchTotals() {
+        try {
+            Api.Resp r = api.send(api.get(BATCH_METRIC, admin, SEED_TIMEOUT));
+            if (r.status() != 200) {
+                return null;
+            }
+            double count = Double.NaN;
+            double total = Double.NaN;
+            for (JsonNode m : r.json().path("measurements")) {
+                switch (m.path("statistic").asString("")) {
+                    case "COUNT" -> count = m.path("value").asDouble(Double.NaN);
+                    case "TOTAL" -> total = m.path("value").asDouble(Double.NaN);
+                    default -> {
+                    }
+                }
+            }
+            return Double.isNaN(count) || Double.isNaN(total) ? null : new double[] {count, total};
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Logs and notes the mean batch size of a reservation phase; returns it as text ("n/a" without the metric). */
+    private String batchNote(String phase, double[] before, Load.Result r) {
+        double[] after = batchTotals();
+        String text;
+        if (before == null || after == null) {
+            text = "n/a";
+        } else {
+            double batches = after[0] - before[0];
+            double requests = after[1] - before[1];
+            text = batches <= 0 ? "no batches" : String.format("%.1f (%.0f requests in %.0f batches)", requests / batches, requests, batches);
+        }
+        log("  mean reservation batch size " + phase + ": " + text);
+        report.note("Reservation batch sizes (tributary.reservations.batch.size: requests decided per lane transaction)",
+                phase + ": " + text + (r == null ? "" : String.format(", %.0f req/s", r.throughput())));
+        return text;
     }
 
     // ------------------------------------------------------------------ seeding through the public API
