@@ -54,8 +54,10 @@ create index reservation_expiry_idx on reservation (expires_at) where status = '
 create index reservation_reference_idx on reservation (channel, reference);
 
 -- One row per stock row a reservation line holds: a plain line has one, a kit line one per component.
+-- No foreign key to reservation: lines are written in the same statement as their reservation, and a
+-- per-row referential check on the hottest insert path costs more than it protects (verify covers it).
 create table reservation_line (
-    reservation_id  uuid    not null references reservation (id),
+    reservation_id  uuid    not null,
     line_no         int     not null,
     component_no    int     not null,
     item_id         uuid    not null,
@@ -71,7 +73,7 @@ create table reservation_line (
 create index reservation_line_stock_idx on reservation_line (item_id, location_id);
 
 create table reservation_history (
-    reservation_id uuid        not null references reservation (id),
+    reservation_id uuid        not null,
     from_status    text,
     to_status      text        not null,
     actor          text        not null,

@@ -30,7 +30,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Available to sell, per channel: what {@link AvailabilityPolicy} allows from the channel's
@@ -59,7 +58,11 @@ public class Availability {
         this.clock = clock;
     }
 
-    @Transactional(readOnly = true)
+    /**
+     * Sellable units of {@code requested} SKUs for a channel. Runs without a transaction: two
+     * single-statement reads (balances, then sync times) cost fewer round trips, and a sync time a
+     * moment newer than the balances it qualifies changes nothing a buyer could see.
+     */
     public ChannelAvailability forChannel(ChannelCode code, List<Sku> requested, Actor actor) {
         actor.requireChannel(code);
         Channel channel = channels.find(code).orElseThrow(() -> new ValidationFailed("channel", "channel '" + code + "' does not exist"));

@@ -142,7 +142,8 @@ final class Options {
             b1Skus = 10_000;
             b1Locations = 20;
             b1Seconds = 20;
-            b1WarmupSeconds = 15;
+            // The JIT compiler needs about a minute of load on two cores before figures settle.
+            b1WarmupSeconds = 60;
             b2Units = 5_000;
             b2Requests = 20_000;
             b3Skus = 20_000;

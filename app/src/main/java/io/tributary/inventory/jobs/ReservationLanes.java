@@ -60,7 +60,7 @@ public class ReservationLanes implements SmartLifecycle {
 
     ReservationLanes(StockStore stock, ReservationStore reservations, PlatformTransactionManager txm,
                      ApplicationEventPublisher events,
-                     @Value("${tributary.inventory.reservation-lanes:4}") int laneCount,
+                     @Value("${tributary.inventory.reservation-lanes:2}") int laneCount,
                      @Value("${tributary.inventory.reservation-max-batch:256}") int maxBatch, MeterRegistry meters) {
         this.batchSizes = DistributionSummary.builder("tributary.reservations.batch.size")
                 .description("Reservation requests decided per transaction").register(meters);
