@@ -96,13 +96,23 @@ public class Availability {
         Map<StockKey, BalanceRow> rows = locations.isEmpty() ? Map.of() : ledger.balances(stockItems.toArray(UUID[]::new), java.util.Set.of(locationIds));
         Map<UUID, Instant> synced = stock.lastSynced(List.of(locationIds));
         Instant now = clock.instant();
+        // Per location once, not per SKU and location.
+        int n = locations.size();
+        Balance.Confidence[] confidences = new Balance.Confidence[n];
+        String[] codes = new String[n];
+        for (int i = 0; i < n; i++) {
+            Location location = locations.get(i);
+            confidences[i] = Inventory.confidence(location, synced.get(location.id()), now);
+            codes[i] = location.code().value();
+        }
         List<ItemAvailability> out = new ArrayList<>(skus.size());
         for (Sku sku : skus) {
             Item item = items.get(sku);
             long total = 0;
-            List<LocationAvailability> perLocation = new ArrayList<>(locations.size());
-            for (Location location : locations) {
-                Balance.Confidence confidence = Inventory.confidence(location, synced.get(location.id()), now);
+            List<LocationAvailability> perLocation = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                Location location = locations.get(i);
+                Balance.Confidence confidence = confidences[i];
                 boolean stale = confidence == Balance.Confidence.STALE;
                 long units;
                 if (item.isKit()) {
@@ -119,7 +129,7 @@ public class Availability {
                     units = row == null ? 0 : AvailabilityPolicy.atLocation(row.onHand(), row.reserved(), stale, location.staleBufferPercent());
                 }
                 total += units;
-                perLocation.add(new LocationAvailability(location.code(), units, confidence));
+                perLocation.add(new LocationAvailability(codes[i], units, confidence));
             }
             out.add(new ItemAvailability(sku, AvailabilityPolicy.forChannel(total, channel.bufferUnits(), channel.bufferPercent()), perLocation));
         }

@@ -60,6 +60,7 @@ public final class Views {
     public record ItemAvailability(Sku sku, long available, List<LocationAvailability> locations) {
     }
 
-    public record LocationAvailability(LocationCode location, long available, Balance.Confidence confidence) {
+    /** One location's contribution; {@code location} is the location's code. */
+    public record LocationAvailability(String location, long available, Balance.Confidence confidence) {
     }
 }
