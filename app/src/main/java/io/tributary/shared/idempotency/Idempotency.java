@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.Optional;
 import java.util.function.Supplier;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -191,11 +190,6 @@ public class Idempotency {
         }
     }
 
-    /** Reads a stored response, if any: used by tests and diagnostics. */
-    public Optional<Integer> storedStatus(String principal, String key) {
-        return jdbc.sql("select response_status from idempotency_key where principal = :p and key = :k")
-                .param("p", principal).param("k", key).query(Integer.class).optional();
-    }
 
     private record Stored(String hash, String state, Instant lockedUntil, Integer status, String body) {
     }
