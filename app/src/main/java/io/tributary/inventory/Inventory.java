@@ -109,7 +109,7 @@ public class Inventory {
                 MovementType.ADJUSTMENT, c.reason().name(), c.reference(), c.note(), actor.name(), clock.instant(), document);
         List<UUID> ids = stock.post(List.of(draft));
         events.publishEvent(new InventoryChanged(document, c.location().value(), List.of(c.sku().value()), "ADJUSTMENT"));
-        return new Adjusted(List.of(movement(ids.get(0), draft)), balanceAfter(key, location));
+        return new Adjusted(List.of(movement(ids.get(0), draft)), balanceAfter(row, List.of(draft), location));
     }
 
     /** Moves units from one status bucket to another at one location (two movements). */
@@ -139,7 +139,7 @@ public class Inventory {
                         c.reason(), null, c.note(), actor.name(), now, document));
         List<UUID> ids = stock.post(drafts);
         events.publishEvent(new InventoryChanged(document, c.location().value(), List.of(c.sku().value()), "STATUS_CHANGE"));
-        return new Adjusted(List.of(movement(ids.get(0), drafts.get(0)), movement(ids.get(1), drafts.get(1))), balanceAfter(key, location));
+        return new Adjusted(List.of(movement(ids.get(0), drafts.get(0)), movement(ids.get(1), drafts.get(1))), balanceAfter(row, drafts, location));
     }
 
     // ---------------------------------------------------------------- cycle counts
@@ -346,13 +346,13 @@ public class Inventory {
             for (Item.Component component : item.explodedComponents()) {
                 for (BalanceRow row : ledger.balancesOfItem(component.itemId())) {
                     perLocation.computeIfAbsent(row.key().location(), l -> new ArrayList<>())
-                            .add(new long[] {row.available(), component.quantity(), component.itemId().hashCode()});
+                            .add(new long[] {row.available(), component.quantity()});
                 }
             }
             Map<UUID, Instant> synced = stock.lastSynced(perLocation.keySet());
             perLocation.forEach((loc, parts) -> network.find(loc).ifPresent(location -> {
                 long kits = parts.size() < item.explodedComponents().size() ? 0
-                        : io.tributary.inventory.domain.AvailabilityPolicy.kits(parts.stream().map(p -> new long[] {p[0], p[1]}).toList());
+                        : io.tributary.inventory.domain.AvailabilityPolicy.kits(parts);
                 balances.add(new Balance(location.code(), kits, 0, kits, 0, 0, 0, confidence(location, synced.get(loc), now), synced.get(loc)));
             }));
         } else {
@@ -406,8 +406,12 @@ public class Inventory {
 
     // ---------------------------------------------------------------- helpers
 
-    private Balance balanceAfter(StockKey key, Location location) {
-        BalanceRow row = stock.read(List.of(key)).get(key);
+    /** The locked row plus what was just posted to it: no second read of the balance. */
+    private Balance balanceAfter(BalanceRow locked, List<MovementDraft> posted, Location location) {
+        BalanceRow row = locked;
+        for (MovementDraft d : posted) {
+            row = row.plus(d.status(), d.quantity());
+        }
         Instant synced = stock.lastSynced(List.of(location.id())).get(location.id());
         return balance(row, location, synced, clock.instant());
     }

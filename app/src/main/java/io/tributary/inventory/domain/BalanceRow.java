@@ -11,6 +11,16 @@ public record BalanceRow(StockKey key, long onHand, long reserved, long inTransi
         return onHand - reserved;
     }
 
+    /** This row with {@code quantity} added to the bucket of {@code status}. */
+    public BalanceRow plus(io.tributary.inventory.StockStatus status, long quantity) {
+        return switch (status) {
+            case AVAILABLE -> new BalanceRow(key, Math.addExact(onHand, quantity), reserved, inTransit, inspection, damaged);
+            case INSPECTION -> new BalanceRow(key, onHand, reserved, inTransit, Math.addExact(inspection, quantity), damaged);
+            case DAMAGED -> new BalanceRow(key, onHand, reserved, inTransit, inspection, Math.addExact(damaged, quantity));
+            case IN_TRANSIT -> new BalanceRow(key, onHand, reserved, Math.addExact(inTransit, quantity), inspection, damaged);
+        };
+    }
+
     public long bucket(io.tributary.inventory.StockStatus status) {
         return switch (status) {
             case AVAILABLE -> onHand;

@@ -70,13 +70,6 @@ public class StockStore {
         return rows;
     }
 
-    /** Reads balances without locking; absent rows are simply missing from the map. */
-    public Map<StockKey, BalanceRow> read(Collection<StockKey> keys) {
-        TreeSet<StockKey> sorted = new TreeSet<>(keys);
-        UUID[] items = sorted.stream().map(StockKey::item).toArray(UUID[]::new);
-        UUID[] locations = sorted.stream().map(StockKey::location).toArray(UUID[]::new);
-        return select(items, locations, false);
-    }
 
     private Map<StockKey, BalanceRow> select(UUID[] items, UUID[] locations, boolean forUpdate) {
         String sql = """
