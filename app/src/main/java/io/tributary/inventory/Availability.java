@@ -11,10 +11,8 @@ import io.tributary.inventory.Views.ChannelAvailability;
 import io.tributary.inventory.Views.ItemAvailability;
 import io.tributary.inventory.Views.LocationAvailability;
 import io.tributary.inventory.domain.AvailabilityPolicy;
-import io.tributary.inventory.domain.BalanceRow;
-import io.tributary.inventory.domain.StockKey;
 import io.tributary.inventory.persistence.LedgerQueries;
-import io.tributary.inventory.persistence.StockStore;
+import io.tributary.inventory.persistence.LedgerQueries.StockGrid;
 import io.tributary.network.Capability;
 import io.tributary.network.Location;
 import io.tributary.network.Network;
@@ -23,11 +21,11 @@ import io.tributary.shared.ValidationFailed;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 
@@ -46,22 +44,19 @@ public class Availability {
     private final Network network;
     private final Channels channels;
     private final LedgerQueries ledger;
-    private final StockStore stock;
     private final Clock clock;
 
-    Availability(Catalog catalog, Network network, Channels channels, LedgerQueries ledger, StockStore stock, Clock clock) {
+    Availability(Catalog catalog, Network network, Channels channels, LedgerQueries ledger, Clock clock) {
         this.catalog = catalog;
         this.network = network;
         this.channels = channels;
         this.ledger = ledger;
-        this.stock = stock;
         this.clock = clock;
     }
 
     /**
-     * Sellable units of {@code requested} SKUs for a channel. Runs without a transaction: two
-     * single-statement reads (balances, then sync times) cost fewer round trips, and a sync time a
-     * moment newer than the balances it qualifies changes nothing a buyer could see.
+     * Sellable units of {@code requested} SKUs for a channel. One statement reads balances and sync
+     * times together (one round trip, one snapshot), so no transaction is needed.
      */
     public ChannelAvailability forChannel(ChannelCode code, List<Sku> requested, Actor actor) {
         actor.requireChannel(code);
@@ -84,56 +79,73 @@ public class Availability {
             throw new ValidationFailed(errors);
         }
         List<Location> locations = eligible(channel);
-        Set<UUID> stockItems = new HashSet<>();
-        for (Item item : items.values()) {
+        // Every stocked item the answer needs (kits by their components) gets a position in the grid.
+        Map<UUID, Integer> position = new HashMap<>();
+        List<UUID> stockItems = new ArrayList<>();
+        for (Sku sku : skus) {
+            Item item = items.get(sku);
             if (item.isKit()) {
-                item.explodedComponents().forEach(c -> stockItems.add(c.itemId()));
+                item.explodedComponents().forEach(c -> position.computeIfAbsent(c.itemId(), id -> add(stockItems, id)));
             } else {
-                stockItems.add(item.id());
+                position.computeIfAbsent(item.id(), id -> add(stockItems, id));
             }
         }
-        UUID[] locationIds = locations.stream().map(Location::id).toArray(UUID[]::new);
-        Map<StockKey, BalanceRow> rows = locations.isEmpty() ? Map.of() : ledger.balances(stockItems.toArray(UUID[]::new), java.util.Set.of(locationIds));
-        Map<UUID, Instant> synced = stock.lastSynced(List.of(locationIds));
+        int n = locations.size();
+        UUID[] locationIds = new UUID[n];
+        for (int i = 0; i < n; i++) {
+            locationIds[i] = locations.get(i).id();
+        }
+        StockGrid grid = ledger.stockGrid(stockItems.toArray(UUID[]::new), locationIds);
         Instant now = clock.instant();
         // Per location once, not per SKU and location.
-        int n = locations.size();
         Balance.Confidence[] confidences = new Balance.Confidence[n];
+        boolean[] stale = new boolean[n];
+        int[] staleBuffer = new int[n];
         String[] codes = new String[n];
-        for (int i = 0; i < n; i++) {
-            Location location = locations.get(i);
-            confidences[i] = Inventory.confidence(location, synced.get(location.id()), now);
-            codes[i] = location.code().value();
+        for (int j = 0; j < n; j++) {
+            Location location = locations.get(j);
+            confidences[j] = Inventory.confidence(location, grid.synced(j), now);
+            stale[j] = confidences[j] == Balance.Confidence.STALE;
+            staleBuffer[j] = location.staleBufferPercent();
+            codes[j] = location.code().value();
         }
         List<ItemAvailability> out = new ArrayList<>(skus.size());
         for (Sku sku : skus) {
             Item item = items.get(sku);
+            List<Item.Component> components = item.isKit() ? item.explodedComponents() : List.of();
+            int[] parts = new int[components.size()];
+            for (int c = 0; c < parts.length; c++) {
+                parts[c] = position.get(components.get(c).itemId());
+            }
+            int self = item.isKit() ? -1 : position.get(item.id());
             long total = 0;
-            List<LocationAvailability> perLocation = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
-                Location location = locations.get(i);
-                Balance.Confidence confidence = confidences[i];
-                boolean stale = confidence == Balance.Confidence.STALE;
+            LocationAvailability[] perLocation = new LocationAvailability[n];
+            for (int j = 0; j < n; j++) {
                 long units;
-                if (item.isKit()) {
-                    List<long[]> parts = new ArrayList<>();
-                    for (Item.Component c : item.explodedComponents()) {
-                        BalanceRow row = rows.get(new StockKey(c.itemId(), location.id()));
-                        long componentUnits = row == null ? 0
-                                : AvailabilityPolicy.atLocation(row.onHand(), row.reserved(), stale, location.staleBufferPercent());
-                        parts.add(new long[] {componentUnits, c.quantity()});
-                    }
-                    units = AvailabilityPolicy.kits(parts);
+                if (self >= 0) {
+                    units = AvailabilityPolicy.atLocation(grid.net(self, j), 0, stale[j], staleBuffer[j]);
                 } else {
-                    BalanceRow row = rows.get(new StockKey(item.id(), location.id()));
-                    units = row == null ? 0 : AvailabilityPolicy.atLocation(row.onHand(), row.reserved(), stale, location.staleBufferPercent());
+                    units = Long.MAX_VALUE;
+                    for (int c = 0; c < parts.length; c++) {
+                        long componentUnits = AvailabilityPolicy.atLocation(grid.net(parts[c], j), 0, stale[j], staleBuffer[j]);
+                        units = Math.min(units, AvailabilityPolicy.kitsFrom(componentUnits, components.get(c).quantity()));
+                    }
+                    if (parts.length == 0) {
+                        units = 0;
+                    }
                 }
                 total += units;
-                perLocation.add(new LocationAvailability(codes[i], units, confidence));
+                perLocation[j] = new LocationAvailability(codes[j], units, confidences[j]);
             }
-            out.add(new ItemAvailability(sku, AvailabilityPolicy.forChannel(total, channel.bufferUnits(), channel.bufferPercent()), perLocation));
+            out.add(new ItemAvailability(sku, AvailabilityPolicy.forChannel(total, channel.bufferUnits(), channel.bufferPercent()),
+                    Arrays.asList(perLocation)));
         }
         return new ChannelAvailability(channel.code().value(), out);
+    }
+
+    private static Integer add(List<UUID> list, UUID id) {
+        list.add(id);
+        return list.size() - 1;
     }
 
     private List<Location> eligible(Channel channel) {

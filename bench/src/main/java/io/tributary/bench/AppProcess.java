@@ -37,6 +37,7 @@ final class AppProcess {
         this.command = new ArrayList<>(List.of(options.java, "-Xmx512m", "-XX:+UseG1GC",
                 // An OutOfMemoryError ends the process at once, so "never died" below proves "never ran out of heap".
                 "-XX:+ExitOnOutOfMemoryError"));
+        command.addAll(options.jvmArgs);
         if (jfr != null) {
             command.add("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile,dumponexit=true");
         }

@@ -24,6 +24,7 @@ final class Options {
     boolean skipReferences;
     boolean jfr;
     List<String> appArgs = new ArrayList<>();
+    List<String> jvmArgs = new ArrayList<>();
 
     // Benchmark 1
     int b1Skus;
@@ -87,6 +88,7 @@ final class Options {
                 case "--no-reference" -> o.skipReferences = true;
                 case "--jfr" -> o.jfr = true;
                 case "--app-arg" -> o.appArgs.add(value);
+                case "--jvm-arg" -> o.jvmArgs.add(value);
                 case "--levels" -> {
                     List<Integer> levels = new ArrayList<>();
                     for (String s : value.split(",")) {
@@ -183,6 +185,7 @@ final class Options {
                   --app-arg=ARG        one more argument for the app, e.g.
                                        --app-arg=--tributary.inventory.reservation-lanes=8
                                        (repeatable; to try a setting without rebuilding)
+                  --jvm-arg=ARG        one more JVM option for the app, e.g. --jvm-arg=-Xlog:gc (repeatable)
                   --pg-port=N          PostgreSQL port on 127.0.0.1 (default 5432)
                 bench/run itself also takes --no-build (skip the Maven build) and --offline (mvn -o).""";
     }

@@ -32,8 +32,13 @@ public final class AvailabilityPolicy {
     public static long kits(List<long[]> componentUnitsAndPerKit) {
         long kits = Long.MAX_VALUE;
         for (long[] c : componentUnitsAndPerKit) {
-            kits = Math.min(kits, Math.max(0, c[0]) / c[1]);
+            kits = Math.min(kits, kitsFrom(c[0], c[1]));
         }
         return kits == Long.MAX_VALUE ? 0 : kits;
+    }
+
+    /** Whole kits that {@code componentUnits} of one component make when a kit needs {@code perKit} of it. */
+    public static long kitsFrom(long componentUnits, long perKit) {
+        return Math.max(0, componentUnits) / perKit;
     }
 }
