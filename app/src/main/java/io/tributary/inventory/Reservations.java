@@ -239,15 +239,16 @@ public class Reservations {
     @Transactional
     public int expireDue(int limit) {
         Instant now = clock.instant();
-        List<UUID> due = store.lockDue(now, limit);
+        List<ReservationStore.Due> due = store.lockDue(now, limit);
         if (due.isEmpty()) {
             return 0;
         }
-        List<HeldRow> held = store.held(due);
+        List<UUID> ids = due.stream().map(ReservationStore.Due::id).toList();
+        List<HeldRow> held = store.held(ids);
         stock.lock(held.stream().map(HeldRow::key).toList());
         stock.applyReserved(negated(held));
-        store.transition(due, ReservationStatus.ACTIVE, ReservationStatus.EXPIRED, Actor.SYSTEM.name(), now);
-        due.forEach(id -> events.publishEvent(new ReservationChanged(id, null, null, ReservationStatus.EXPIRED.name())));
+        store.transition(ids, ReservationStatus.ACTIVE, ReservationStatus.EXPIRED, Actor.SYSTEM.name(), now);
+        due.forEach(d -> events.publishEvent(new ReservationChanged(d.id(), d.channel(), d.reference(), ReservationStatus.EXPIRED.name())));
         return due.size();
     }
 

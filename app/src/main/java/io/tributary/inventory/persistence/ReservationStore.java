@@ -188,12 +188,16 @@ public class ReservationStore {
     }
 
     /** Locks up to {@code limit} due ACTIVE reservations, skipping ones another instance holds. */
-    public List<UUID> lockDue(Instant now, int limit) {
+    public List<Due> lockDue(Instant now, int limit) {
         return jdbc.sql("""
-                select id from reservation where status = 'ACTIVE' and expires_at <= :now
+                select id, channel, reference from reservation where status = 'ACTIVE' and expires_at <= :now
                 order by expires_at limit :limit for update skip locked""")
                 .param("now", Timestamp.from(now)).param("limit", limit)
-                .query(UUID.class).list();
+                .query((rs, i) -> new Due(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3))).list();
+    }
+
+    /** An ACTIVE reservation past its expiry, locked for the expiry job. */
+    public record Due(UUID id, String channel, String reference) {
     }
 
     /** The held rows of many reservations at once. */
