@@ -108,6 +108,28 @@ public class Reservations {
         }
     }
 
+    /**
+     * Reserves every line or none inside the caller's transaction instead of a lane: the rows are
+     * locked in key order, decided and written before this returns, and commit or roll back with
+     * the caller's work (an order and its reservation are then one fact). Throws
+     * {@link InsufficientStock}; the caller should run this in a savepoint so that a refusal
+     * releases the rows it locked.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public Reservation reserveWithin(ReserveStock command, Actor actor) {
+        actor.requireChannel(command.channel());
+        Channel channel = channels.find(command.channel())
+                .orElseThrow(() -> new ValidationFailed("channel", "channel '" + command.channel() + "' does not exist"));
+        Instant now = clock.instant();
+        if (command.expiresAt() != null && !command.expiresAt().isAfter(now)) {
+            throw new ValidationFailed("expiresAt", "must be in the future");
+        }
+        ReservationRequest request = resolve(command.lines(), channel);
+        NewReservation reservation = new NewReservation(Ids.newId(), command.reference(), channel.code().value(),
+                command.expiresAt(), now, actor.name(), request);
+        return lanes.decideNow(reservation, Reservations::toReservation);
+    }
+
     private ReservationRequest resolve(List<ReserveLine> lines, Channel channel) {
         List<FieldError> errors = new ArrayList<>();
         Map<Sku, Item> items = catalog.findAll(lines.stream().map(ReserveLine::sku).toList());

@@ -64,6 +64,24 @@ public final class Fixtures {
         return code;
     }
 
+    /** A location of the given type at a point, with these capabilities and daily order capacity (null: unlimited). */
+    public String node(String type, double latitude, double longitude, List<String> capabilities, Integer dailyOrderCapacity) {
+        String code = Api.unique(type);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", "Node " + code);
+        body.put("type", type);
+        body.put("country", "DE");
+        body.put("postalCode", "10115");
+        body.put("latitude", latitude);
+        body.put("longitude", longitude);
+        body.put("capabilities", capabilities);
+        body.put("dailyOrderCapacity", dailyOrderCapacity);
+        body.put("staleBufferPercent", 0);
+        body.put("active", true);
+        api.put("/locations/" + code, body).expect(201);
+        return code;
+    }
+
     public String channel(List<String> locations) {
         return channel(locations, 0, 0);
     }

@@ -39,6 +39,8 @@ class SecurityConfiguration {
     static final String[] STOCK_READERS = {"ADMIN", "INVENTORY_MANAGER", "VIEWER", "WAREHOUSE", "BUYER", "CUSTOMER_SERVICE", "FINANCE", "APPROVER"};
     static final String[] CHANNEL_ACTORS = {"ADMIN", "INVENTORY_MANAGER", "CHANNEL"};
     static final String[] CHANNEL_READERS = {"ADMIN", "INVENTORY_MANAGER", "CHANNEL", "VIEWER", "CUSTOMER_SERVICE"};
+    static final String[] ORDER_TAKERS = {"ADMIN", "CHANNEL", "CUSTOMER_SERVICE"};
+    static final String[] ORDER_READERS = {"ADMIN", "CHANNEL", "CUSTOMER_SERVICE", "VIEWER", "INVENTORY_MANAGER", "WAREHOUSE"};
 
     /**
      * No observation per security filter: wrapping each of the dozen filters in an observation costs
@@ -78,6 +80,11 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/inventory/**").hasAnyRole(STOCK_READERS)
                         .requestMatchers(HttpMethod.POST, "/api/v1/reservations", "/api/v1/reservations/**").hasAnyRole(CHANNEL_ACTORS)
                         .requestMatchers(HttpMethod.GET, "/api/v1/reservations/**", "/api/v1/availability").hasAnyRole(CHANNEL_READERS)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/orders/*/release-hold").hasAnyRole(Role.ADMIN.name(), Role.CUSTOMER_SERVICE.name())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/orders", "/api/v1/orders/*/cancel").hasAnyRole(ORDER_TAKERS)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/orders", "/api/v1/orders/**").hasAnyRole(ORDER_READERS)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/channels/*/sourcing-rules").hasAnyRole(Role.ADMIN.name(), Role.VIEWER.name(),
+                                Role.CUSTOMER_SERVICE.name(), Role.INVENTORY_MANAGER.name())
                         .anyRequest().authenticated());
         return http.build();
     }

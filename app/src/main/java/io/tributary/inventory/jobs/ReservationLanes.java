@@ -97,6 +97,23 @@ public class ReservationLanes implements SmartLifecycle {
         return result;
     }
 
+    /**
+     * Decides one reservation in the caller's transaction (no lane, no group commit): the same
+     * locking, policy and writes as a batch of one.
+     */
+    public Reservation decideNow(NewReservation reservation, Function<NewReservation, Reservation> build) {
+        CompletableFuture<Reservation> result = new CompletableFuture<>();
+        decideAndWrite(List.of(new Pending(reservation, build, null, result))).forEach(Runnable::run);
+        try {
+            return result.getNow(null);
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw e;
+        }
+    }
+
     private void work(BlockingQueue<Pending> queue) {
         List<Pending> batch = new ArrayList<>(maxBatch);
         while (running || !queue.isEmpty()) {

@@ -1,0 +1,207 @@
+package io.tributary.orders.persistence;
+
+import io.tributary.orders.HoldReason;
+import io.tributary.orders.OrderStatus;
+import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * SQL of the orders module: orders, lines, allocations and history. An order is changed only
+ * after {@link #lock} and with its version checked, so concurrent changes serialise per order.
+ */
+@Repository
+public class JdbcOrders {
+
+    private static final String HEAD = """
+            select id, channel, external_id, status, placed_at, currency, customer::text, ship_to::text, delivery_method,
+                   pickup_location, service_level, payment_status, fraud_flag, holds, total, reservation_id,
+                   created_at, created_by, version
+            from sales_order""";
+
+    private final JdbcClient jdbc;
+
+    JdbcOrders(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** An order's head row; {@code customer} and {@code shipTo} are JSON text. */
+    public record Head(UUID id, String channel, String externalId, OrderStatus status, Instant placedAt, String currency,
+                       String customer, String shipTo, String deliveryMethod, String pickupLocation, String serviceLevel,
+                       String paymentStatus, boolean fraudFlag, List<HoldReason> holds, BigDecimal total, UUID reservation,
+                       Instant createdAt, String createdBy, long version) {
+    }
+
+    public record LineRow(String lineId, int position, String sku, long quantity, BigDecimal unitPrice, long allocated,
+                          long backordered, long cancelled, long shipped) {
+    }
+
+    public record AllocationRow(String lineId, String location, long quantity) {
+    }
+
+    /** Inserts a new order unless the channel already has one with this external id; true when inserted. */
+    public boolean insert(Head h, String customerEmail, Instant now) {
+        return jdbc.sql("""
+                insert into sales_order (id, channel, external_id, status, placed_at, currency, customer_email, customer, ship_to,
+                    delivery_method, pickup_location, service_level, payment_status, fraud_flag, holds, total, reservation_id,
+                    created_at, created_by, updated_at, version)
+                values (:id, :channel, :ext, :status, :placed, :currency, :email, :customer::jsonb, :shipTo::jsonb, :method, :pickup,
+                    :level, :payment, :fraud, :holds::text[], :total, null, :now, :by, :now, 0)
+                on conflict (channel, external_id) do nothing
+                returning id""")
+                .param("id", h.id()).param("channel", h.channel()).param("ext", h.externalId()).param("status", h.status().name())
+                .param("placed", Timestamp.from(h.placedAt())).param("currency", h.currency()).param("email", customerEmail)
+                .param("customer", h.customer()).param("shipTo", h.shipTo()).param("method", h.deliveryMethod())
+                .param("pickup", h.pickupLocation()).param("level", h.serviceLevel()).param("payment", h.paymentStatus())
+                .param("fraud", h.fraudFlag()).param("holds", h.holds().stream().map(Enum::name).toArray(String[]::new))
+                .param("total", h.total()).param("now", Timestamp.from(now)).param("by", h.createdBy())
+                .query(UUID.class).optional().isPresent();
+    }
+
+    public void insertLines(UUID order, List<LineRow> lines) {
+        jdbc.sql("""
+                insert into sales_order_line (order_id, line_id, position, sku, quantity, unit_price)
+                select :o, l, p, s, q, u from unnest(:l::text[], :p::int[], :s::text[], :q::bigint[], :u::numeric[]) as t(l, p, s, q, u)""")
+                .param("o", order)
+                .param("l", lines.stream().map(LineRow::lineId).toArray(String[]::new))
+                .param("p", lines.stream().map(LineRow::position).toArray(Integer[]::new))
+                .param("s", lines.stream().map(LineRow::sku).toArray(String[]::new))
+                .param("q", lines.stream().map(LineRow::quantity).toArray(Long[]::new))
+                .param("u", lines.stream().map(LineRow::unitPrice).toArray(BigDecimal[]::new))
+                .update();
+    }
+
+    public Optional<UUID> idOf(String channel, String externalId) {
+        return jdbc.sql("select id from sales_order where channel = :c and external_id = :e")
+                .param("c", channel).param("e", externalId).query(UUID.class).optional();
+    }
+
+    /** True when any order carries this customer e-mail. */
+    public boolean knownCustomer(String email) {
+        return jdbc.sql("select exists (select 1 from sales_order where customer_email = :e)")
+                .param("e", email).query(Boolean.class).single();
+    }
+
+    public Optional<Head> head(UUID id) {
+        return jdbc.sql(HEAD + " where id = :id").param("id", id).query(JdbcOrders::head).optional();
+    }
+
+    /** The head locked for update: every change of an order starts here. */
+    public Optional<Head> lock(UUID id) {
+        return jdbc.sql(HEAD + " where id = :id for update").param("id", id).query(JdbcOrders::head).optional();
+    }
+
+    public List<LineRow> lines(UUID order) {
+        return jdbc.sql("""
+                select line_id, position, sku, quantity, unit_price, allocated, backordered, cancelled, shipped
+                from sales_order_line where order_id = :o order by position""")
+                .param("o", order)
+                .query((rs, i) -> new LineRow(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getLong(4), rs.getBigDecimal(5),
+                        rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9)))
+                .list();
+    }
+
+    public List<AllocationRow> allocations(UUID order) {
+        return jdbc.sql("select line_id, location, quantity from sales_order_allocation where order_id = :o order by location, line_id")
+                .param("o", order)
+                .query((rs, i) -> new AllocationRow(rs.getString(1), rs.getString(2), rs.getLong(3)))
+                .list();
+    }
+
+    public void updateLine(UUID order, LineRow l) {
+        jdbc.sql("""
+                update sales_order_line set allocated = :a, backordered = :b, cancelled = :c, shipped = :s
+                where order_id = :o and line_id = :l""")
+                .param("a", l.allocated()).param("b", l.backordered()).param("c", l.cancelled()).param("s", l.shipped())
+                .param("o", order).param("l", l.lineId())
+                .update();
+    }
+
+    public void replaceAllocations(UUID order, List<AllocationRow> rows) {
+        jdbc.sql("delete from sales_order_allocation where order_id = :o").param("o", order).update();
+        if (rows.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                insert into sales_order_allocation (order_id, line_id, location, quantity)
+                select :o, l, loc, q from unnest(:l::text[], :loc::text[], :q::bigint[]) as t(l, loc, q)""")
+                .param("o", order)
+                .param("l", rows.stream().map(AllocationRow::lineId).toArray(String[]::new))
+                .param("loc", rows.stream().map(AllocationRow::location).toArray(String[]::new))
+                .param("q", rows.stream().map(AllocationRow::quantity).toArray(Long[]::new))
+                .update();
+    }
+
+    /** Writes the head's mutable part; fails unless {@code version} is current. */
+    public void updateHead(UUID id, OrderStatus status, List<HoldReason> holds, UUID reservation, long version, Instant now) {
+        int n = jdbc.sql("""
+                update sales_order set status = :status, holds = :holds::text[], reservation_id = :r, updated_at = :now,
+                       version = version + 1
+                where id = :id and version = :v""")
+                .param("status", status.name()).param("holds", holds.stream().map(Enum::name).toArray(String[]::new))
+                .param("r", reservation).param("now", Timestamp.from(now)).param("id", id).param("v", version)
+                .update();
+        if (n != 1) {
+            throw new org.springframework.dao.OptimisticLockingFailureException("order " + id + " changed concurrently");
+        }
+    }
+
+    public void history(UUID order, Instant at, String actor, String event, OrderStatus from, OrderStatus to, String note) {
+        jdbc.sql("""
+                insert into sales_order_history (order_id, at, actor, event, from_status, to_status, note)
+                values (:o, :at, :actor, :event, :from, :to, :note)""")
+                .param("o", order).param("at", Timestamp.from(at)).param("actor", actor).param("event", event)
+                .param("from", from == null ? null : from.name()).param("to", to.name()).param("note", note)
+                .update();
+    }
+
+    public List<Map<String, Object>> history(UUID order) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        jdbc.sql("select at, actor, event, from_status, to_status, note from sales_order_history where order_id = :o order by seq")
+                .param("o", order)
+                .query(rs -> {
+                    Map<String, Object> m = new java.util.LinkedHashMap<>();
+                    m.put("at", rs.getTimestamp(1).toInstant());
+                    m.put("actor", rs.getString(2));
+                    m.put("event", rs.getString(3));
+                    m.put("from", rs.getString(4));
+                    m.put("to", rs.getString(5));
+                    m.put("note", rs.getString(6));
+                    out.add(m);
+                });
+        return out;
+    }
+
+    /** A page of order ids, newest first (ids are time-ordered), after {@code before} when given. */
+    public List<UUID> page(String channel, OrderStatus status, UUID before, int limit) {
+        return jdbc.sql("""
+                select id from sales_order
+                where (cast(:c as text) is null or channel = :c) and (cast(:s as text) is null or status = :s)
+                  and (cast(:b as uuid) is null or id < :b)
+                order by id desc limit :n""")
+                .param("c", channel).param("s", status == null ? null : status.name()).param("b", before).param("n", limit)
+                .query(UUID.class).list();
+    }
+
+    private static Head head(ResultSet rs, int i) throws SQLException {
+        Array holds = rs.getArray(14);
+        List<HoldReason> reasons = new ArrayList<>();
+        for (String h : (String[]) holds.getArray()) {
+            reasons.add(HoldReason.valueOf(h));
+        }
+        return new Head(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), OrderStatus.valueOf(rs.getString(4)),
+                rs.getTimestamp(5).toInstant(), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
+                rs.getString(11), rs.getString(12), rs.getBoolean(13), List.copyOf(reasons), rs.getBigDecimal(15),
+                rs.getObject(16, UUID.class), rs.getTimestamp(17).toInstant(), rs.getString(18), rs.getLong(19));
+    }
+}
