@@ -39,6 +39,9 @@ class SecurityConfiguration {
     static final String[] STOCK_READERS = {"ADMIN", "INVENTORY_MANAGER", "VIEWER", "WAREHOUSE", "BUYER", "CUSTOMER_SERVICE", "FINANCE", "APPROVER"};
     static final String[] CHANNEL_ACTORS = {"ADMIN", "INVENTORY_MANAGER", "CHANNEL"};
     static final String[] CHANNEL_READERS = {"ADMIN", "INVENTORY_MANAGER", "CHANNEL", "VIEWER", "CUSTOMER_SERVICE"};
+    static final String[] EXCEPTION_READERS = {"ADMIN", "VIEWER", "CUSTOMER_SERVICE", "INVENTORY_MANAGER", "WAREHOUSE", "BUYER", "APPROVER", "FINANCE"};
+    // Roles that can own a case; the exceptions facade checks the case's own role (or ADMIN).
+    static final String[] EXCEPTION_WORKERS = {"ADMIN", "CUSTOMER_SERVICE", "INVENTORY_MANAGER", "WAREHOUSE", "BUYER", "APPROVER", "FINANCE"};
 
     /**
      * No observation per security filter: wrapping each of the dozen filters in an observation costs
@@ -78,6 +81,9 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/inventory/**").hasAnyRole(STOCK_READERS)
                         .requestMatchers(HttpMethod.POST, "/api/v1/reservations", "/api/v1/reservations/**").hasAnyRole(CHANNEL_ACTORS)
                         .requestMatchers(HttpMethod.GET, "/api/v1/reservations/**", "/api/v1/availability").hasAnyRole(CHANNEL_READERS)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/exceptions", "/api/v1/exceptions/**").hasAnyRole(EXCEPTION_READERS)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/exceptions/**").hasAnyRole(EXCEPTION_WORKERS)
+                        .requestMatchers("/api/v1/exceptions", "/api/v1/exceptions/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated());
         return http.build();
     }
