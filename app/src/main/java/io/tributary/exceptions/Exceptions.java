@@ -71,7 +71,7 @@ public class Exceptions {
         this.policies = policies(environment);
     }
 
-    private static TypePolicies policies(Environment environment) {
+    static TypePolicies policies(Environment environment) {
         Binder binder = Binder.get(environment);
         Map<String, Duration> slas = binder.bind("tributary.exceptions.sla", Bindable.mapOf(String.class, Duration.class)).orElse(Map.of());
         Map<String, String> severities = binder.bind("tributary.exceptions.severity", Bindable.mapOf(String.class, String.class)).orElse(Map.of());
