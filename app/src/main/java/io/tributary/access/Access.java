@@ -84,6 +84,11 @@ public class Access {
         return store.users().stream().map(u -> new User(u.id(), u.username(), u.roles(), u.locations(), u.enabled(), u.createdAt())).toList();
     }
 
+    /** The person with this username, enabled or not; empty when there is none. */
+    public Optional<User> user(String username) {
+        return store.user(username).map(u -> new User(u.id(), u.username(), u.roles(), u.locations(), u.enabled(), u.createdAt()));
+    }
+
     public IssuedKey createKey(String name, Role role, Optional<ChannelCode> channel, Actor by) {
         if (role == Role.CHANNEL && channel.isEmpty()) {
             throw new ValidationFailed("channel", "is required for a CHANNEL key");

@@ -4,6 +4,9 @@ import io.tributary.access.Actor;
 import io.tributary.catalog.Catalog;
 import io.tributary.catalog.Item;
 import io.tributary.catalog.Sku;
+import io.tributary.exceptions.ExceptionType;
+import io.tributary.exceptions.Exceptions;
+import io.tributary.exceptions.RaiseException;
 import io.tributary.channels.ChannelCode;
 import io.tributary.inventory.Commands.ReserveLine;
 import io.tributary.inventory.Commands.ReserveStock;
@@ -72,10 +75,12 @@ public class Orders {
     private final TransactionTemplate tx;
     private final TransactionTemplate savepoint;
     private final BigDecimal riskThreshold;
+    private final Exceptions exceptions;
 
     Orders(JdbcOrders store, Catalog catalog, Sourcing sourcing, Reservations reservations, ApplicationEventPublisher events,
            JsonMapper json, Clock clock, PlatformTransactionManager txm,
-           @Value("${tributary.orders.risk.new-customer-order-value:1000}") BigDecimal riskThreshold) {
+           @Value("${tributary.orders.risk.new-customer-order-value:1000}") BigDecimal riskThreshold, Exceptions exceptions) {
+        this.exceptions = exceptions;
         this.store = store;
         this.catalog = catalog;
         this.sourcing = sourcing;
@@ -138,6 +143,9 @@ public class Orders {
             String why = "held: " + String.join(", ", holds.stream().map(Enum::name).toList());
             store.history(id, now, actor.name(), "held", OrderStatus.RECEIVED, OrderStatus.HELD, why);
             events.publishEvent(new OrderChanged(id, c.channel().value(), c.externalId(), "held", OrderStatus.HELD.name(), why));
+            exceptions.raise(new RaiseException(ExceptionType.ORDER_HOLD, "order", id.toString(),
+                    "Order " + c.externalId() + " of " + c.channel() + " " + why,
+                    Map.of("channel", c.channel().value(), "externalId", c.externalId(), "holds", holds.stream().map(Enum::name).toList())), actor);
         } else {
             route(store.lock(id).orElseThrow(), actor);
         }
@@ -157,6 +165,7 @@ public class Orders {
                     + (note == null || note.isBlank() ? "" : ": " + note);
             store.history(id, now, actor.name(), "hold_released", OrderStatus.HELD, OrderStatus.RECEIVED, why);
             events.publishEvent(new OrderChanged(id, head.channel(), head.externalId(), "hold_released", OrderStatus.RECEIVED.name(), why));
+            exceptions.resolveFor(ExceptionType.ORDER_HOLD, "order", id.toString(), "RELEASED", why, actor);
             route(store.lock(id).orElseThrow(), actor);
         });
         return get(id, actor);
@@ -242,6 +251,9 @@ public class Orders {
                     + (reason == null || reason.isBlank() ? "" : ": " + reason);
             store.history(id, now, actor.name(), "cancelled", head.status(), to, why);
             events.publishEvent(new OrderChanged(id, head.channel(), head.externalId(), "cancelled", to.name(), why));
+            if (head.status() == OrderStatus.HELD && to == OrderStatus.CANCELLED) {
+                exceptions.resolveFor(ExceptionType.ORDER_HOLD, "order", id.toString(), "CANCELLED", why, actor);
+            }
         });
         return get(id, actor);
     }

@@ -5,5 +5,5 @@
  * from allocations, backorders, cancellations and shipments, and the full history of transitions.
  * It does not own stock (inventory), the choice of nodes (sourcing) or fulfilment.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "shared :: *", "catalog", "network", "channels", "inventory", "sourcing", "access"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "shared :: *", "catalog", "network", "channels", "inventory", "sourcing", "exceptions", "access"})
 package io.tributary.orders;

@@ -143,6 +143,11 @@ class OrderIntegrationTests extends IntegrationTest {
         assertThat(held.path("holds").get(0).asString()).isEqualTo("PAYMENT_PENDING");
         assertThat(available(api, channel, a)).isEqualTo(5);
 
+        JsonNode queued = api.get("/exceptions?type=ORDER_HOLD&entityType=order&entityId=" + id).expect(200).json().path("items");
+        assertThat(queued).singleElement().satisfies(c -> {
+            assertThat(c.path("status").asString()).isEqualTo("OPEN");
+            assertThat(c.path("ownerRole").asString()).isEqualTo("CUSTOMER_SERVICE");
+        });
         channelKey.post("/orders/" + id + "/release-hold", Map.of()).expect(403);
         JsonNode released = service.post("/orders/" + id + "/release-hold", Map.of("note", "paid by bank transfer")).expect(200).json();
 
@@ -150,6 +155,8 @@ class OrderIntegrationTests extends IntegrationTest {
         assertThat(released.path("holds")).isEmpty();
         assertThat(available(api, channel, a)).isEqualTo(3);
         service.post("/orders/" + id + "/release-hold", Map.of()).expect(409);
+        assertThat(api.get("/exceptions?type=ORDER_HOLD&entityType=order&entityId=" + id).expect(200).json().path("items").get(0)
+                .path("status").asString()).isEqualTo("RESOLVED");
         JsonNode history = api.get("/orders/" + id + "/history").expect(200).json();
         assertThat(history.path("transitions")).extracting(t -> t.path("event").asString())
                 .containsExactly("received", "held", "hold_released", "allocated");
