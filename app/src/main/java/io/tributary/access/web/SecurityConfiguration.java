@@ -78,6 +78,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/inventory/**").hasAnyRole(STOCK_READERS)
                         .requestMatchers(HttpMethod.POST, "/api/v1/reservations", "/api/v1/reservations/**").hasAnyRole(CHANNEL_ACTORS)
                         .requestMatchers(HttpMethod.GET, "/api/v1/reservations/**", "/api/v1/availability").hasAnyRole(CHANNEL_READERS)
+                        .requestMatchers("/api/v1/webhooks", "/api/v1/webhooks/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated());
         return http.build();
     }
