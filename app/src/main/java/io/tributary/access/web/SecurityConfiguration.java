@@ -91,6 +91,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/exceptions", "/api/v1/exceptions/**").hasAnyRole(EXCEPTION_READERS)
                         .requestMatchers(HttpMethod.POST, "/api/v1/exceptions/**").hasAnyRole(EXCEPTION_WORKERS)
                         .requestMatchers("/api/v1/exceptions", "/api/v1/exceptions/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/api/v1/webhooks", "/api/v1/webhooks/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated());
         return http.build();
     }
