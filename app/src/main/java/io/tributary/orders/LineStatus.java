@@ -1,6 +1,6 @@
 package io.tributary.orders;
 
-/** A line's status, derived from its quantities: what is allocated, backordered, cancelled and shipped. */
+/** A line's status, derived from its quantities: what is allocated, backordered, cancelled, shipped and delivered. */
 public enum LineStatus {
-    OPEN, ALLOCATED, BACKORDERED, PARTIALLY_SHIPPED, SHIPPED, CANCELLED
+    OPEN, ALLOCATED, BACKORDERED, PARTIALLY_SHIPPED, SHIPPED, DELIVERED, CANCELLED
 }

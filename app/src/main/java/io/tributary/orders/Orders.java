@@ -4,21 +4,24 @@ import io.tributary.access.Actor;
 import io.tributary.catalog.Catalog;
 import io.tributary.catalog.Item;
 import io.tributary.catalog.Sku;
+import io.tributary.channels.ChannelCode;
+import io.tributary.channels.Channels;
 import io.tributary.exceptions.ExceptionType;
 import io.tributary.exceptions.Exceptions;
 import io.tributary.exceptions.RaiseException;
-import io.tributary.channels.ChannelCode;
-import io.tributary.inventory.Commands.ReserveLine;
-import io.tributary.inventory.Commands.ReserveStock;
+import io.tributary.fulfillment.Fulfillment;
+import io.tributary.fulfillment.FulfillmentEvents.FulfillmentChanged;
+import io.tributary.fulfillment.Fulfillments;
+import io.tributary.fulfillment.OpenFulfillment;
 import io.tributary.inventory.InsufficientStock;
-import io.tributary.inventory.Reservation;
-import io.tributary.inventory.Reservations;
+import io.tributary.network.Capability;
+import io.tributary.network.Location;
 import io.tributary.network.LocationCode;
+import io.tributary.network.Network;
 import io.tributary.orders.OrderEvents.OrderChanged;
 import io.tributary.orders.domain.HoldPolicy;
 import io.tributary.orders.domain.OrderStatusPolicy;
 import io.tributary.orders.persistence.JdbcOrders;
-import io.tributary.orders.persistence.JdbcOrders.AllocationRow;
 import io.tributary.orders.persistence.JdbcOrders.Head;
 import io.tributary.orders.persistence.JdbcOrders.LineRow;
 import io.tributary.shared.DomainException.FieldError;
@@ -36,14 +39,19 @@ import io.tributary.sourcing.Sourcing;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -51,13 +59,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Order intake and the order's life until fulfilment. {@link #place} stores a channel order once
- * (the same channel and external id again returns the first), applies the hold rules and, when
- * nothing holds it, routes it: sourcing proposes a plan, the plan's units are reserved in the
- * same transaction (in a savepoint), and if stock or capacity moved in between the order is
- * planned again, so two orders can never be routed to the same last unit. Held orders are routed
- * when a person releases the hold. Cancellation gives reserved stock back and is refused once
- * anything has shipped.
+ * Order intake and the order's life to delivery. {@link #place} stores a channel order once (the
+ * same channel and external id again returns the first), applies the hold rules and, when nothing
+ * holds it, routes it: sourcing proposes a plan and every node's share is opened as a fulfilment
+ * that reserves its units in the same transaction (in a savepoint); if stock or capacity moved in
+ * between, the order is planned again, so two orders can never be routed to the same last unit.
+ * Held orders are routed when a person releases the hold. Fulfilment events move the lines
+ * (shipped, delivered, given back and rerouted, not collected), and backordered lines are routed
+ * again when stock arrives, oldest order first. Cancellation gives stock back and is refused for
+ * shipped units.
  */
 @Service
 public class Orders {
@@ -67,24 +77,29 @@ public class Orders {
 
     private final JdbcOrders store;
     private final Catalog catalog;
+    private final Channels channels;
+    private final Network network;
     private final Sourcing sourcing;
-    private final Reservations reservations;
+    private final Fulfillments fulfillments;
     private final ApplicationEventPublisher events;
     private final JsonMapper json;
     private final Clock clock;
     private final TransactionTemplate tx;
     private final TransactionTemplate savepoint;
     private final BigDecimal riskThreshold;
+    private final int maxLines;
     private final Exceptions exceptions;
 
-    Orders(JdbcOrders store, Catalog catalog, Sourcing sourcing, Reservations reservations, ApplicationEventPublisher events,
-           JsonMapper json, Clock clock, PlatformTransactionManager txm,
-           @Value("${tributary.orders.risk.new-customer-order-value:1000}") BigDecimal riskThreshold, Exceptions exceptions) {
-        this.exceptions = exceptions;
+    Orders(JdbcOrders store, Catalog catalog, Channels channels, Network network, Sourcing sourcing, Fulfillments fulfillments,
+           ApplicationEventPublisher events, JsonMapper json, Clock clock, PlatformTransactionManager txm,
+           @Value("${tributary.orders.risk.new-customer-order-value:1000}") BigDecimal riskThreshold,
+           @Value("${tributary.orders.max-lines:500}") int maxLines, Exceptions exceptions) {
         this.store = store;
         this.catalog = catalog;
+        this.channels = channels;
+        this.network = network;
         this.sourcing = sourcing;
-        this.reservations = reservations;
+        this.fulfillments = fulfillments;
         this.events = events;
         this.json = json;
         this.clock = clock;
@@ -92,6 +107,8 @@ public class Orders {
         this.savepoint = new TransactionTemplate(txm);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.riskThreshold = riskThreshold;
+        this.maxLines = maxLines;
+        this.exceptions = exceptions;
     }
 
     /** The outcome of intake: the order, and whether this call created it. */
@@ -126,7 +143,7 @@ public class Orders {
                 c.currency().getCurrencyCode(), json.writeValueAsString(c.customer() == null ? Map.of() : c.customer()),
                 c.shipTo() == null ? null : json.writeValueAsString(c.shipTo()), c.deliveryMethod().name(),
                 c.pickupLocation() == null ? null : c.pickupLocation().value(), c.serviceLevel().name(), c.paymentStatus().name(),
-                c.fraudFlag(), holds, total, null, now, actor.name(), 0);
+                c.fraudFlag(), holds, total, now, actor.name(), 0);
         if (!store.insert(head, email, now)) {
             // The same channel order arrived concurrently and committed first.
             return new Outcome(store.idOf(c.channel().value(), c.externalId()).orElseThrow(), false);
@@ -134,7 +151,7 @@ public class Orders {
         List<LineRow> lines = new ArrayList<>();
         for (int i = 0; i < c.lines().size(); i++) {
             PlaceOrder.Line l = c.lines().get(i);
-            lines.add(new LineRow(l.lineId(), i, l.sku().value(), l.quantity(), l.unitPrice(), 0, 0, 0, 0));
+            lines.add(new LineRow(l.lineId(), i, l.sku().value(), l.quantity(), l.unitPrice(), 0, 0, 0, 0, 0));
         }
         store.insertLines(id, lines);
         store.history(id, now, actor.name(), "received", null, OrderStatus.RECEIVED, null);
@@ -147,7 +164,7 @@ public class Orders {
                     "Order " + c.externalId() + " of " + c.channel() + " " + why,
                     Map.of("channel", c.channel().value(), "externalId", c.externalId(), "holds", holds.stream().map(Enum::name).toList())), actor);
         } else {
-            route(store.lock(id).orElseThrow(), actor);
+            route(store.lock(id).orElseThrow(), actor, Mode.INTAKE, null);
         }
         return new Outcome(id, true);
     }
@@ -160,13 +177,13 @@ public class Orders {
                 throw new InvalidTransition("order", head.status(), "release the hold of");
             }
             Instant now = clock.instant();
-            store.updateHead(id, OrderStatus.RECEIVED, List.of(), head.reservation(), head.version(), now);
+            store.updateHead(id, OrderStatus.RECEIVED, List.of(), head.version(), now);
             String why = "hold released (" + String.join(", ", head.holds().stream().map(Enum::name).toList()) + ")"
                     + (note == null || note.isBlank() ? "" : ": " + note);
             store.history(id, now, actor.name(), "hold_released", OrderStatus.HELD, OrderStatus.RECEIVED, why);
             events.publishEvent(new OrderChanged(id, head.channel(), head.externalId(), "hold_released", OrderStatus.RECEIVED.name(), why));
             exceptions.resolveFor(ExceptionType.ORDER_HOLD, "order", id.toString(), "RELEASED", why, actor);
-            route(store.lock(id).orElseThrow(), actor);
+            route(store.lock(id).orElseThrow(), actor, Mode.INTAKE, null);
         });
         return get(id, actor);
     }
@@ -176,9 +193,10 @@ public class Orders {
     }
 
     /**
-     * Cancels the whole order (no lines) or some units of some lines, before they ship: backordered
-     * units first, then allocated ones, whose stock goes back to available. Refused with
-     * {@code invalid-transition} for shipped units or a cancelled order.
+     * Cancels the whole order (no lines) or some units of some lines, before they ship: units not
+     * yet placed (backordered or unrouted) first, then units held by fulfilments, whose stock goes
+     * back to available. Refused with {@code invalid-transition} for shipped units or a cancelled
+     * order.
      */
     public Order cancel(UUID id, List<CancelLine> request, String reason, Actor actor) {
         tx.executeWithoutResult(s -> {
@@ -204,7 +222,7 @@ public class Orders {
                         errors.add(new FieldError("lines[" + i + "].lineId", "no line '" + c.lineId() + "' in this order"));
                         continue;
                     }
-                    long open = l.quantity() - l.cancelled() - l.shipped();
+                    long open = l.quantity() - l.cancelled() - l.shipped() - cancel.getOrDefault(l.lineId(), 0L);
                     if (open <= 0) {
                         throw new InvalidTransition("order line " + l.lineId(), l.shipped() > 0 ? "SHIPPED" : "CANCELLED", "cancel");
                     }
@@ -220,35 +238,31 @@ public class Orders {
                 throw new ValidationFailed(errors);
             }
             Instant now = clock.instant();
-            List<AllocationRow> allocations = new ArrayList<>(store.allocations(id));
-            boolean releasesStock = false;
+            String why = (request == null || request.isEmpty() ? "order cancelled" : "cancelled " + cancel)
+                    + (reason == null || reason.isBlank() ? "" : ": " + reason);
+            Map<String, Long> fromFulfillments = new LinkedHashMap<>();
             for (Map.Entry<String, Long> e : cancel.entrySet()) {
                 LineRow l = byId.get(e.getKey());
                 long q = e.getValue();
                 long fromBackorder = Math.min(q, l.backordered());
-                long fromAllocated = q - fromBackorder;
+                long fromUnrouted = Math.min(q - fromBackorder, l.unplaced() - l.backordered());
+                long fromAllocated = q - fromBackorder - fromUnrouted;
                 if (fromAllocated > 0) {
-                    releasesStock = true;
-                    takeFromAllocations(allocations, l.lineId(), fromAllocated);
+                    fromFulfillments.put(l.lineId(), fromAllocated);
                 }
-                LineRow updated = new LineRow(l.lineId(), l.position(), l.sku(), l.quantity(), l.unitPrice(), l.allocated() - fromAllocated,
-                        l.backordered() - fromBackorder, l.cancelled() + q, l.shipped());
+                LineRow updated = l.with(l.allocated() - fromAllocated, l.backordered() - fromBackorder, l.cancelled() + q, l.shipped(),
+                        l.delivered());
                 byId.put(l.lineId(), updated);
                 store.updateLine(id, updated);
             }
-            UUID reservation = head.reservation();
-            if (releasesStock && reservation != null) {
-                reservations.release(reservation, actor);
-                reservation = null;
-                if (!allocations.isEmpty()) {
-                    reservation = reserveAgain(head, allocations, byId, actor);
+            if (!fromFulfillments.isEmpty()) {
+                Map<String, Long> taken = fulfillments.cancelUnits(id, fromFulfillments, why, actor);
+                if (!taken.equals(fromFulfillments)) {
+                    throw new IllegalStateException("order " + id + ": fulfilments hold " + taken + ", the lines say " + fromFulfillments);
                 }
-                store.replaceAllocations(id, allocations);
             }
             OrderStatus to = OrderStatusPolicy.order(!head.holds().isEmpty(), quantities(byId.values()));
-            store.updateHead(id, to, to == OrderStatus.CANCELLED ? List.of() : head.holds(), reservation, head.version(), now);
-            String why = (request == null || request.isEmpty() ? "order cancelled" : "cancelled " + cancel)
-                    + (reason == null || reason.isBlank() ? "" : ": " + reason);
+            store.updateHead(id, to, to == OrderStatus.CANCELLED ? List.of() : head.holds(), head.version(), now);
             store.history(id, now, actor.name(), "cancelled", head.status(), to, why);
             events.publishEvent(new OrderChanged(id, head.channel(), head.externalId(), "cancelled", to.name(), why));
             if (head.status() == OrderStatus.HELD && to == OrderStatus.CANCELLED) {
@@ -288,60 +302,185 @@ public class Orders {
         return out;
     }
 
+    // ---------------------------------------------------------------- fulfilment events
+
+    /**
+     * Follows the order's fulfilments, in the transaction of the fulfilment's change: shipped and
+     * collected units count as shipped, delivered ones as delivered; units a node gave back are
+     * routed again without that node; uncollected pickups are cancelled.
+     */
+    @EventListener
+    void on(FulfillmentChanged e) {
+        switch (e.event()) {
+            case "released" -> released(e);
+            case "shipped", "picked_up" -> shipped(e, e.event().equals("picked_up"));
+            case "delivered" -> delivered(e);
+            case "rejected" -> givenBack(e);
+            case "not_collected" -> notCollected(e);
+            default -> {
+                // picking, packed, ready_for_pickup change nothing on the order; cancelled comes from cancel().
+            }
+        }
+    }
+
+    private void released(FulfillmentChanged e) {
+        Head head = store.lock(e.order()).orElseThrow();
+        String note = "released to " + e.location() + ": " + describe(e.lines());
+        store.history(head.id(), clock.instant(), Actor.SYSTEM.name(), "released", head.status(), head.status(), note);
+        events.publishEvent(new OrderChanged(head.id(), head.channel(), head.externalId(), "released", head.status().name(), note));
+    }
+
+    private void shipped(FulfillmentChanged e, boolean collected) {
+        Head head = store.lock(e.order()).orElseThrow();
+        Map<String, LineRow> lines = lines(head.id());
+        for (Fulfillment.Line fl : e.lines()) {
+            LineRow l = lines.get(fl.lineId());
+            LineRow updated = l.with(l.allocated() - fl.quantity(), l.backordered(), l.cancelled(), l.shipped() + fl.quantity(),
+                    l.delivered() + (collected ? fl.quantity() : 0));
+            lines.put(l.lineId(), updated);
+            store.updateLine(head.id(), updated);
+        }
+        String note = collected ? "collected at " + e.location() + ": " + describe(e.lines())
+                : "shipped from " + e.location() + " with " + e.carrier() + " " + e.trackingNumber() + ": " + describe(e.lines());
+        transition(head, lines, collected ? "picked_up" : "shipped", note);
+    }
+
+    private void delivered(FulfillmentChanged e) {
+        Head head = store.lock(e.order()).orElseThrow();
+        Map<String, LineRow> lines = lines(head.id());
+        for (Fulfillment.Line fl : e.lines()) {
+            LineRow l = lines.get(fl.lineId());
+            LineRow updated = l.with(l.allocated(), l.backordered(), l.cancelled(), l.shipped(), l.delivered() + fl.quantity());
+            lines.put(l.lineId(), updated);
+            store.updateLine(head.id(), updated);
+        }
+        transition(head, lines, "delivered", "delivered from " + e.location() + ": " + describe(e.lines()));
+    }
+
+    private void notCollected(FulfillmentChanged e) {
+        Head head = store.lock(e.order()).orElseThrow();
+        Map<String, LineRow> lines = lines(head.id());
+        for (Fulfillment.Line fl : e.lines()) {
+            LineRow l = lines.get(fl.lineId());
+            LineRow updated = l.with(l.allocated() - fl.quantity(), l.backordered(), l.cancelled() + fl.quantity(), l.shipped(),
+                    l.delivered());
+            lines.put(l.lineId(), updated);
+            store.updateLine(head.id(), updated);
+        }
+        transition(head, lines, "cancelled", "not collected at " + e.location() + " by the deadline: " + describe(e.lines()));
+    }
+
+    private void givenBack(FulfillmentChanged e) {
+        Head head = store.lock(e.order()).orElseThrow();
+        Map<String, LineRow> lines = lines(head.id());
+        for (Fulfillment.Line fl : e.lines()) {
+            LineRow l = lines.get(fl.lineId());
+            store.updateLine(head.id(), l.with(l.allocated() - fl.quantity(), l.backordered(), l.cancelled(), l.shipped(), l.delivered()));
+        }
+        store.decline(head.id(), e.location());
+        route(head, Actor.SYSTEM, Mode.REROUTE, e.location() + " gave back " + describe(e.lines()) + " (" + e.note() + ")");
+    }
+
+    private void transition(Head head, Map<String, LineRow> lines, String event, String note) {
+        Instant now = clock.instant();
+        OrderStatus to = OrderStatusPolicy.order(!head.holds().isEmpty(), quantities(lines.values()));
+        store.updateHead(head.id(), to, head.holds(), head.version(), now);
+        store.history(head.id(), now, Actor.SYSTEM.name(), event, head.status(), to, note);
+        events.publishEvent(new OrderChanged(head.id(), head.channel(), head.externalId(), event, to.name(), note));
+    }
+
+    // ---------------------------------------------------------------- backorders
+
+    /**
+     * Routes orders waiting for stock of these SKUs (all when null) again, oldest order first, one
+     * transaction per order; an order moves only when some of its units found a node. Returns how
+     * many orders gained an allocation.
+     */
+    public int allocateBackorders(Collection<String> skus, int limit) {
+        int moved = 0;
+        for (UUID id : store.backorderedFor(skus, limit)) {
+            Boolean progressed = tx.execute(s -> {
+                Head head = store.lock(id).orElseThrow();
+                if (head.status() == OrderStatus.HELD || head.status() == OrderStatus.CANCELLED) {
+                    return false;
+                }
+                return route(head, Actor.SYSTEM, Mode.BACKORDER, "stock arrived");
+            });
+            if (Boolean.TRUE.equals(progressed)) {
+                moved++;
+            }
+        }
+        return moved;
+    }
+
     // ---------------------------------------------------------------- routing
 
-    /** Routes every open, unallocated unit of a locked order; stores the decision and the new status. */
-    private void route(Head head, Actor actor) {
-        Map<String, LineRow> lines = new LinkedHashMap<>();
-        store.lines(head.id()).forEach(l -> lines.put(l.lineId(), l));
+    /**
+     * Why routing runs: INTAKE (a refusal is the channel's 409), REROUTE (units a node gave back;
+     * what finds no node is backordered and raised as ROUTING_FAILED), BACKORDER (stock arrived;
+     * nothing is written unless some unit finds a node).
+     */
+    private enum Mode {
+        INTAKE, REROUTE, BACKORDER
+    }
+
+    /**
+     * Routes every unit of a locked order that no fulfilment holds: opens a fulfilment (with its
+     * reservation) per shipment of the plan, stores the decision and the new status. Returns
+     * false when nothing was written (BACKORDER mode without progress).
+     */
+    private boolean route(Head head, Actor actor, Mode mode, String cause) {
+        Map<String, LineRow> lines = lines(head.id());
         List<RouteOrder.Line> wanted = new ArrayList<>();
         for (LineRow l : lines.values()) {
-            long need = l.quantity() - l.cancelled() - l.allocated() - l.shipped();
-            if (need > 0) {
-                wanted.add(new RouteOrder.Line(l.lineId(), new Sku(l.sku()), need));
+            if (l.unplaced() > 0) {
+                wanted.add(new RouteOrder.Line(l.lineId(), new Sku(l.sku()), l.unplaced()));
             }
         }
         if (wanted.isEmpty()) {
-            return;
+            return false;
         }
         PlaceOrder.Address shipTo = head.shipTo() == null ? null : json.readValue(head.shipTo(), PlaceOrder.Address.class);
         DeliveryMethod method = DeliveryMethod.valueOf(head.deliveryMethod());
+        ServiceLevel level = ServiceLevel.valueOf(head.serviceLevel());
         RouteOrder order = new RouteOrder(new ChannelCode(head.channel()), method,
-                head.pickupLocation() == null ? null : new LocationCode(head.pickupLocation()), ServiceLevel.valueOf(head.serviceLevel()),
+                head.pickupLocation() == null ? null : new LocationCode(head.pickupLocation()), level,
                 shipTo == null ? null : shipTo.country(), shipTo == null ? null : shipTo.latitude(),
-                shipTo == null ? null : shipTo.longitude(), wanted);
+                shipTo == null ? null : shipTo.longitude(), wanted, mode == Mode.INTAKE ? Set.of() : store.declined(head.id()));
         Instant now = clock.instant();
-        List<AllocationRow> allocations = new ArrayList<>(store.allocations(head.id()));
         Route route = null;
-        UUID reservation = head.reservation();
         String note = null;
         for (int attempt = 1; attempt <= ROUTING_ATTEMPTS; attempt++) {
             Route candidate = sourcing.plan(order, actor);
+            if (mode == Mode.BACKORDER && (candidate.refused() || candidate.shipments().isEmpty())) {
+                return false;
+            }
             if (candidate.refused()) {
-                List<Map<String, Object>> missing = candidate.backordered().stream()
-                        .map(a -> Map.<String, Object>of("lineId", a.lineId(), "sku", a.sku(), "quantity", a.quantity())).toList();
-                throw new OrderRefused(candidate.summary(), missing);
+                if (mode == Mode.INTAKE) {
+                    List<Map<String, Object>> missing = candidate.backordered().stream()
+                            .map(a -> Map.<String, Object>of("lineId", a.lineId(), "sku", a.sku(), "quantity", a.quantity())).toList();
+                    throw new OrderRefused(candidate.summary(), missing);
+                }
+                // An accepted order is never refused afterwards: what no node can fill waits for stock.
+                route = backorderAll(wanted, candidate.summary() + "; the order was accepted before, so its units wait for stock", order);
+                sourcing.record(head.id(), route);
+                break;
             }
             if (candidate.shipments().isEmpty()) {
                 sourcing.record(head.id(), candidate);
                 route = candidate;
                 break;
             }
+            Instant promisedBy = promisedBy(head.placedAt(), level, candidate);
             try {
-                UUID previous = reservation;
-                reservation = savepoint.execute(s -> {
-                    List<AllocationRow> all = new ArrayList<>(allocations);
+                savepoint.executeWithoutResult(s -> {
                     for (Route.Shipment sh : candidate.shipments()) {
-                        sh.lines().forEach(a -> merge(all, new AllocationRow(a.lineId(), sh.location(), a.quantity())));
+                        List<Fulfillment.Line> fl = sh.lines().stream()
+                                .map(a -> new Fulfillment.Line(a.lineId(), a.sku(), a.quantity())).toList();
+                        fulfillments.open(new OpenFulfillment(head.id(), new ChannelCode(head.channel()), head.externalId(),
+                                new LocationCode(sh.location()), method, level, head.placedAt(), promisedBy, fl), actor);
                     }
-                    if (previous != null) {
-                        reservations.release(previous, actor);
-                    }
-                    Reservation made = reservations.reserveWithin(reserveCommand(head, all, lines), actor);
                     sourcing.commit(head.id(), candidate);
-                    allocations.clear();
-                    allocations.addAll(all);
-                    return made.id();
                 });
                 route = candidate;
                 break;
@@ -350,79 +489,63 @@ public class Orders {
             }
         }
         if (route == null) {
-            // Stock kept moving: keep what is allocated and backorder the rest; the backorder job retries.
-            route = new Route(now, List.of(), wanted.stream().map(w -> new Route.Allocation(w.lineId(), w.sku().value(), w.quantity())).toList(),
-                    List.of(), 0, false, false, "backordered after " + ROUTING_ATTEMPTS + " attempts: " + note, sourcing.rules(order.channel()));
+            if (mode == Mode.BACKORDER) {
+                return false;
+            }
+            // Stock kept moving: backorder the rest; the backorder job tries again.
+            route = backorderAll(wanted, "backordered after " + ROUTING_ATTEMPTS + " attempts: " + note, order);
             sourcing.record(head.id(), route);
         }
-        Map<String, Long> allocatedPerLine = new HashMap<>();
-        allocations.forEach(a -> allocatedPerLine.merge(a.lineId(), a.quantity(), Long::sum));
-        Map<String, Long> backorderedPerLine = new HashMap<>();
-        route.backordered().forEach(a -> backorderedPerLine.merge(a.lineId(), a.quantity(), Long::sum));
+        Map<String, Long> placed = new HashMap<>();
+        route.shipments().forEach(sh -> sh.lines().forEach(a -> placed.merge(a.lineId(), a.quantity(), Long::sum)));
+        Map<String, Long> backordered = new HashMap<>();
+        route.backordered().forEach(a -> backordered.merge(a.lineId(), a.quantity(), Long::sum));
         for (LineRow l : List.copyOf(lines.values())) {
-            LineRow updated = new LineRow(l.lineId(), l.position(), l.sku(), l.quantity(), l.unitPrice(),
-                    allocatedPerLine.getOrDefault(l.lineId(), 0L), backorderedPerLine.getOrDefault(l.lineId(), 0L), l.cancelled(), l.shipped());
+            if (l.unplaced() <= 0) {
+                continue;
+            }
+            LineRow updated = l.with(l.allocated() + placed.getOrDefault(l.lineId(), 0L), backordered.getOrDefault(l.lineId(), 0L),
+                    l.cancelled(), l.shipped(), l.delivered());
             lines.put(l.lineId(), updated);
             store.updateLine(head.id(), updated);
         }
-        store.replaceAllocations(head.id(), allocations);
         OrderStatus to = OrderStatusPolicy.order(false, quantities(lines.values()));
-        store.updateHead(head.id(), to, List.of(), reservation, head.version(), now);
-        String event = to == OrderStatus.BACKORDERED ? "backordered" : "allocated";
-        store.history(head.id(), now, actor.name(), event, head.status(), to, route.summary());
-        events.publishEvent(new OrderChanged(head.id(), head.channel(), head.externalId(), event, to.name(), route.summary()));
-    }
-
-    private UUID reserveAgain(Head head, List<AllocationRow> allocations, Map<String, LineRow> lines, Actor actor) {
-        try {
-            return savepoint.execute(s -> reservations.reserveWithin(reserveCommand(head, allocations, lines), actor).id());
-        } catch (InsufficientStock e) {
-            // Losses took the stock the remaining lines held: they wait for stock again.
-            for (AllocationRow a : allocations) {
-                LineRow l = lines.get(a.lineId());
-                LineRow updated = new LineRow(l.lineId(), l.position(), l.sku(), l.quantity(), l.unitPrice(), l.allocated() - a.quantity(),
-                        l.backordered() + a.quantity(), l.cancelled(), l.shipped());
-                lines.put(l.lineId(), updated);
-                store.updateLine(head.id(), updated);
-            }
-            allocations.clear();
-            return null;
+        store.updateHead(head.id(), to, List.of(), head.version(), now);
+        String event = route.shipments().isEmpty() ? "backordered" : "allocated";
+        String why = (cause == null ? "" : cause + "; ") + route.summary();
+        store.history(head.id(), now, actor.name(), event, head.status(), to, why);
+        events.publishEvent(new OrderChanged(head.id(), head.channel(), head.externalId(), event, to.name(), why));
+        if (mode == Mode.REROUTE && !route.backordered().isEmpty()) {
+            exceptions.raise(new RaiseException(ExceptionType.ROUTING_FAILED, "order", head.id().toString(),
+                    "Order " + head.externalId() + " of " + head.channel() + ": no node could take "
+                            + String.join(", ", route.backordered().stream().map(a -> a.quantity() + " × " + a.sku()).toList())
+                            + " after " + cause + "; backordered",
+                    Map.of("channel", head.channel(), "externalId", head.externalId())));
+        } else if (mode == Mode.INTAKE && route.shipments().isEmpty() && note != null) {
+            exceptions.raise(new RaiseException(ExceptionType.ROUTING_FAILED, "order", head.id().toString(),
+                    "Order " + head.externalId() + " of " + head.channel() + " " + route.summary(),
+                    Map.of("channel", head.channel(), "externalId", head.externalId())));
         }
+        return true;
     }
 
-    private static ReserveStock reserveCommand(Head head, List<AllocationRow> allocations, Map<String, LineRow> lines) {
-        List<ReserveLine> reserve = allocations.stream()
-                .map(a -> new ReserveLine(new Sku(lines.get(a.lineId()).sku()), new LocationCode(a.location()), a.quantity(), false))
-                .toList();
-        return new ReserveStock("order " + head.externalId(), new ChannelCode(head.channel()), null, reserve);
+    private Route backorderAll(List<RouteOrder.Line> wanted, String summary, RouteOrder order) {
+        return new Route(clock.instant(), List.of(),
+                wanted.stream().map(w -> new Route.Allocation(w.lineId(), w.sku().value(), w.quantity())).toList(),
+                List.of(), 0, false, false, summary, sourcing.rules(order.channel()));
     }
 
-    private static void merge(List<AllocationRow> rows, AllocationRow add) {
-        for (int i = 0; i < rows.size(); i++) {
-            AllocationRow r = rows.get(i);
-            if (r.lineId().equals(add.lineId()) && r.location().equals(add.location())) {
-                rows.set(i, new AllocationRow(r.lineId(), r.location(), r.quantity() + add.quantity()));
-                return;
-            }
-        }
-        rows.add(add);
-    }
-
-    private static void takeFromAllocations(List<AllocationRow> rows, String lineId, long quantity) {
-        long left = quantity;
-        for (int i = rows.size() - 1; i >= 0 && left > 0; i--) {
-            AllocationRow r = rows.get(i);
-            if (!r.lineId().equals(lineId)) {
-                continue;
-            }
-            long take = Math.min(left, r.quantity());
-            left -= take;
-            if (take == r.quantity()) {
-                rows.remove(i);
-            } else {
-                rows.set(i, new AllocationRow(r.lineId(), r.location(), r.quantity() - take));
-            }
-        }
+    /**
+     * The end of the day the service level promises, counted from the order's placement (UTC):
+     * SAME_DAY that day, EXPRESS the next, STANDARD after the channel's standard days.
+     */
+    private static Instant promisedBy(Instant placedAt, ServiceLevel level, Route route) {
+        int days = switch (level) {
+            case SAME_DAY -> 0;
+            case EXPRESS -> 1;
+            case STANDARD -> route.rules().standardDays();
+        };
+        return LocalDate.ofInstant(placedAt, ZoneOffset.UTC).plusDays(days + 1L).atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 
     // ---------------------------------------------------------------- helpers
@@ -433,12 +556,38 @@ public class Orders {
         return head;
     }
 
+    private Map<String, LineRow> lines(UUID order) {
+        Map<String, LineRow> lines = new LinkedHashMap<>();
+        store.lines(order).forEach(l -> lines.put(l.lineId(), l));
+        return lines;
+    }
+
     private void validate(PlaceOrder c) {
         List<FieldError> errors = new ArrayList<>();
+        if (channels.find(c.channel()).isEmpty()) {
+            errors.add(new FieldError("channel", "channel '" + c.channel() + "' does not exist"));
+        }
+        if (c.lines().size() > maxLines) {
+            errors.add(new FieldError("lines", "at most " + maxLines + " lines per order (tributary.orders.max-lines)"));
+        }
+        if (c.pickupLocation() != null) {
+            Location store = network.find(c.pickupLocation()).orElse(null);
+            if (store == null) {
+                errors.add(new FieldError("pickupLocation", "location '" + c.pickupLocation() + "' does not exist"));
+            } else if (!store.active() || !store.can(Capability.PICKUP)) {
+                errors.add(new FieldError("pickupLocation", "location '" + c.pickupLocation() + "' does not offer pickup"));
+            }
+        }
+        int decimals = c.currency().getDefaultFractionDigits();
         Map<Sku, Item> items = catalog.findAll(c.lines().stream().map(PlaceOrder.Line::sku).distinct().toList());
         for (int i = 0; i < c.lines().size(); i++) {
-            if (!items.containsKey(c.lines().get(i).sku())) {
-                errors.add(new FieldError("lines[" + i + "].sku", "SKU '" + c.lines().get(i).sku() + "' does not exist"));
+            PlaceOrder.Line l = c.lines().get(i);
+            if (!items.containsKey(l.sku())) {
+                errors.add(new FieldError("lines[" + i + "].sku", "SKU '" + l.sku() + "' does not exist"));
+            }
+            if (decimals >= 0 && l.unitPrice().stripTrailingZeros().scale() > decimals) {
+                errors.add(new FieldError("lines[" + i + "].unitPrice", c.currency().getCurrencyCode() + " allows at most " + decimals
+                        + " decimal" + (decimals == 1 ? "" : "s")));
             }
         }
         if (!errors.isEmpty()) {
@@ -448,18 +597,20 @@ public class Orders {
 
     private Order view(Head h) {
         List<LineRow> lines = store.lines(h.id());
-        Map<String, String> skuOf = new HashMap<>();
-        lines.forEach(l -> skuOf.put(l.lineId(), l.sku()));
         List<Route> decisions = sourcing.decisions(h.id());
         return new Order(h.id(), h.channel(), h.externalId(), h.status(), h.placedAt(), h.currency(),
                 json.readValue(h.customer(), PlaceOrder.Customer.class),
                 h.shipTo() == null ? null : json.readValue(h.shipTo(), PlaceOrder.Address.class),
                 DeliveryMethod.valueOf(h.deliveryMethod()), h.pickupLocation(), ServiceLevel.valueOf(h.serviceLevel()),
-                PaymentStatus.valueOf(h.paymentStatus()), h.fraudFlag(), h.holds(), money(h.total()), h.reservation(),
+                PaymentStatus.valueOf(h.paymentStatus()), h.fraudFlag(), h.holds(), money(h.total()),
                 lines.stream().map(l -> new Order.Line(l.lineId(), l.sku(), l.quantity(), money(l.unitPrice()),
-                        OrderStatusPolicy.line(q(l)), l.allocated(), l.backordered(), l.cancelled(), l.shipped())).toList(),
-                store.allocations(h.id()).stream().map(a -> new Order.Allocation(a.lineId(), skuOf.get(a.lineId()), a.location(), a.quantity())).toList(),
-                decisions.isEmpty() ? null : decisions.get(decisions.size() - 1), h.createdAt(), h.createdBy(), h.version());
+                        OrderStatusPolicy.line(q(l)), l.allocated(), l.backordered(), l.cancelled(), l.shipped(), l.delivered())).toList(),
+                fulfillments.forOrder(h.id()), decisions.isEmpty() ? null : decisions.get(decisions.size() - 1), h.createdAt(),
+                h.createdBy(), h.version());
+    }
+
+    private static String describe(List<Fulfillment.Line> lines) {
+        return String.join(", ", lines.stream().map(l -> l.quantity() + " × " + l.sku() + " (line " + l.lineId() + ")").toList());
     }
 
     private static String money(BigDecimal v) {
@@ -467,12 +618,12 @@ public class Orders {
                 : v.stripTrailingZeros().toPlainString();
     }
 
-    private static List<OrderStatusPolicy.Quantities> quantities(java.util.Collection<LineRow> lines) {
+    private static List<OrderStatusPolicy.Quantities> quantities(Collection<LineRow> lines) {
         return lines.stream().map(Orders::q).toList();
     }
 
     private static OrderStatusPolicy.Quantities q(LineRow l) {
-        return new OrderStatusPolicy.Quantities(l.quantity(), l.allocated(), l.backordered(), l.cancelled(), l.shipped());
+        return new OrderStatusPolicy.Quantities(l.quantity(), l.allocated(), l.backordered(), l.cancelled(), l.shipped(), l.delivered());
     }
 
     private static UUID parseCursor(String cursor) {

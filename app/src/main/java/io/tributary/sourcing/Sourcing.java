@@ -95,7 +95,7 @@ public class Sourcing {
                 .map(l -> new RoutingPolicy.Line(l.lineId(), l.sku().value(), l.quantity())).toList();
         RoutingPolicy.Decision d = RoutingPolicy.decide(new RoutingPolicy.Order(order.deliveryMethod(),
                         order.pickupLocation() == null ? null : order.pickupLocation().value(), order.serviceLevel(),
-                        order.country(), order.latitude(), order.longitude(), lines),
+                        order.country(), order.latitude(), order.longitude(), lines, order.excludedLocations()),
                 nodes, policyRules(rules));
         return new Route(clock.instant(),
                 d.shipments().stream().map(s -> new Route.Shipment(s.location(), allocations(s.lines()), s.cost())).toList(),

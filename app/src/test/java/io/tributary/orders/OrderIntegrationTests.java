@@ -60,7 +60,7 @@ class OrderIntegrationTests extends IntegrationTest {
         JsonNode o = api.post("/orders", order(channel, "AUTHORIZED", line("1", a, 2), line("2", b, 1))).expect(201).json();
 
         assertThat(o.path("status").asString()).isEqualTo("ALLOCATED");
-        assertThat(o.path("allocations")).allSatisfy(x -> assertThat(x.path("location").asString()).isEqualTo(berlin));
+        assertThat(o.path("fulfillments")).allSatisfy(x -> assertThat(x.path("location").asString()).isEqualTo(berlin));
         JsonNode routing = o.path("routing");
         assertThat(routing.path("shipments")).hasSize(1);
         assertThat(routing.path("summary").asString()).contains(berlin + " fills the whole order");
@@ -216,8 +216,8 @@ class OrderIntegrationTests extends IntegrationTest {
         JsonNode first = api.post("/orders", order(channel, "AUTHORIZED", line("1", a, 1))).expect(201).json();
         JsonNode second = api.post("/orders", order(channel, "AUTHORIZED", line("1", a, 1))).expect(201).json();
 
-        assertThat(first.path("allocations").get(0).path("location").asString()).isEqualTo(near);
-        assertThat(second.path("allocations").get(0).path("location").asString()).isEqualTo(far);
+        assertThat(first.path("fulfillments").get(0).path("location").asString()).isEqualTo(near);
+        assertThat(second.path("fulfillments").get(0).path("location").asString()).isEqualTo(far);
         assertThat(second.path("routing").path("candidates")).anySatisfy(c -> {
             assertThat(c.path("location").asString()).isEqualTo(near);
             assertThat(c.path("excludedBy").asString()).isEqualTo("CAPACITY_REACHED");

@@ -41,6 +41,8 @@ class SecurityConfiguration {
     static final String[] CHANNEL_READERS = {"ADMIN", "INVENTORY_MANAGER", "CHANNEL", "VIEWER", "CUSTOMER_SERVICE"};
     static final String[] ORDER_TAKERS = {"ADMIN", "CHANNEL", "CUSTOMER_SERVICE"};
     static final String[] ORDER_READERS = {"ADMIN", "CHANNEL", "CUSTOMER_SERVICE", "VIEWER", "INVENTORY_MANAGER", "WAREHOUSE"};
+    static final String[] FULFILLMENT_READERS = {"ADMIN", "WAREHOUSE", "INVENTORY_MANAGER", "CUSTOMER_SERVICE", "VIEWER"};
+    static final String[] FULFILLMENT_WORKERS = {"ADMIN", "WAREHOUSE", "INVENTORY_MANAGER"};
     static final String[] EXCEPTION_READERS = {"ADMIN", "VIEWER", "CUSTOMER_SERVICE", "INVENTORY_MANAGER", "WAREHOUSE", "BUYER", "APPROVER", "FINANCE"};
     // Roles that can own a case; the exceptions facade checks the case's own role (or ADMIN).
     static final String[] EXCEPTION_WORKERS = {"ADMIN", "CUSTOMER_SERVICE", "INVENTORY_MANAGER", "WAREHOUSE", "BUYER", "APPROVER", "FINANCE"};
@@ -88,6 +90,9 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/orders", "/api/v1/orders/**").hasAnyRole(ORDER_READERS)
                         .requestMatchers(HttpMethod.GET, "/api/v1/channels/*/sourcing-rules").hasAnyRole(Role.ADMIN.name(), Role.VIEWER.name(),
                                 Role.CUSTOMER_SERVICE.name(), Role.INVENTORY_MANAGER.name())
+                        .requestMatchers(HttpMethod.GET, "/api/v1/fulfillments", "/api/v1/fulfillments/**").hasAnyRole(FULFILLMENT_READERS)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/fulfillments/*/*").hasAnyRole(FULFILLMENT_WORKERS)
+                        .requestMatchers("/api/v1/fulfillments", "/api/v1/fulfillments/**").hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.GET, "/api/v1/exceptions", "/api/v1/exceptions/**").hasAnyRole(EXCEPTION_READERS)
                         .requestMatchers(HttpMethod.POST, "/api/v1/exceptions/**").hasAnyRole(EXCEPTION_WORKERS)
                         .requestMatchers("/api/v1/exceptions", "/api/v1/exceptions/**").hasRole(Role.ADMIN.name())

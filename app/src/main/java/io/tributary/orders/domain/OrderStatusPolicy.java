@@ -10,8 +10,8 @@ public final class OrderStatusPolicy {
     private OrderStatusPolicy() {
     }
 
-    /** A line's quantities: ordered, allocated at nodes, backordered, cancelled, shipped. */
-    public record Quantities(long quantity, long allocated, long backordered, long cancelled, long shipped) {
+    /** A line's quantities: ordered, allocated at nodes, backordered, cancelled, shipped, delivered (of the shipped). */
+    public record Quantities(long quantity, long allocated, long backordered, long cancelled, long shipped, long delivered) {
         long open() {
             return quantity - cancelled;
         }
@@ -20,6 +20,9 @@ public final class OrderStatusPolicy {
     public static LineStatus line(Quantities q) {
         if (q.cancelled() >= q.quantity()) {
             return LineStatus.CANCELLED;
+        }
+        if (q.delivered() >= q.open()) {
+            return LineStatus.DELIVERED;
         }
         if (q.shipped() >= q.open()) {
             return LineStatus.SHIPPED;
@@ -45,6 +48,9 @@ public final class OrderStatusPolicy {
             return OrderStatus.HELD;
         }
         List<Quantities> open = lines.stream().filter(q -> q.cancelled() < q.quantity()).toList();
+        if (open.stream().allMatch(q -> q.delivered() >= q.open())) {
+            return OrderStatus.DELIVERED;
+        }
         if (open.stream().allMatch(q -> q.shipped() >= q.open())) {
             return OrderStatus.SHIPPED;
         }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -25,7 +26,7 @@ public class JdbcOrders {
 
     private static final String HEAD = """
             select id, channel, external_id, status, placed_at, currency, customer::text, ship_to::text, delivery_method,
-                   pickup_location, service_level, payment_status, fraud_flag, holds, total, reservation_id,
+                   pickup_location, service_level, payment_status, fraud_flag, holds, total,
                    created_at, created_by, version
             from sales_order""";
 
@@ -38,25 +39,35 @@ public class JdbcOrders {
     /** An order's head row; {@code customer} and {@code shipTo} are JSON text. */
     public record Head(UUID id, String channel, String externalId, OrderStatus status, Instant placedAt, String currency,
                        String customer, String shipTo, String deliveryMethod, String pickupLocation, String serviceLevel,
-                       String paymentStatus, boolean fraudFlag, List<HoldReason> holds, BigDecimal total, UUID reservation,
+                       String paymentStatus, boolean fraudFlag, List<HoldReason> holds, BigDecimal total,
                        Instant createdAt, String createdBy, long version) {
     }
 
+    /**
+     * A line's counters: units allocated (held by fulfilments not yet shipped), backordered,
+     * cancelled, shipped and, of those, delivered.
+     */
     public record LineRow(String lineId, int position, String sku, long quantity, BigDecimal unitPrice, long allocated,
-                          long backordered, long cancelled, long shipped) {
-    }
+                          long backordered, long cancelled, long shipped, long delivered) {
 
-    public record AllocationRow(String lineId, String location, long quantity) {
+        /** Units that still need a node: neither cancelled, nor held by a fulfilment, nor shipped. */
+        public long unplaced() {
+            return quantity - cancelled - allocated - shipped;
+        }
+
+        public LineRow with(long allocated, long backordered, long cancelled, long shipped, long delivered) {
+            return new LineRow(lineId, position, sku, quantity, unitPrice, allocated, backordered, cancelled, shipped, delivered);
+        }
     }
 
     /** Inserts a new order unless the channel already has one with this external id; true when inserted. */
     public boolean insert(Head h, String customerEmail, Instant now) {
         return jdbc.sql("""
                 insert into sales_order (id, channel, external_id, status, placed_at, currency, customer_email, customer, ship_to,
-                    delivery_method, pickup_location, service_level, payment_status, fraud_flag, holds, total, reservation_id,
+                    delivery_method, pickup_location, service_level, payment_status, fraud_flag, holds, total,
                     created_at, created_by, updated_at, version)
                 values (:id, :channel, :ext, :status, :placed, :currency, :email, :customer::jsonb, :shipTo::jsonb, :method, :pickup,
-                    :level, :payment, :fraud, :holds::text[], :total, null, :now, :by, :now, 0)
+                    :level, :payment, :fraud, :holds::text[], :total, :now, :by, :now, 0)
                 on conflict (channel, external_id) do nothing
                 returning id""")
                 .param("id", h.id()).param("channel", h.channel()).param("ext", h.externalId()).param("status", h.status().name())
@@ -103,53 +114,46 @@ public class JdbcOrders {
 
     public List<LineRow> lines(UUID order) {
         return jdbc.sql("""
-                select line_id, position, sku, quantity, unit_price, allocated, backordered, cancelled, shipped
+                select line_id, position, sku, quantity, unit_price, allocated, backordered, cancelled, shipped, delivered
                 from sales_order_line where order_id = :o order by position""")
                 .param("o", order)
                 .query((rs, i) -> new LineRow(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getLong(4), rs.getBigDecimal(5),
-                        rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9)))
-                .list();
-    }
-
-    public List<AllocationRow> allocations(UUID order) {
-        return jdbc.sql("select line_id, location, quantity from sales_order_allocation where order_id = :o order by location, line_id")
-                .param("o", order)
-                .query((rs, i) -> new AllocationRow(rs.getString(1), rs.getString(2), rs.getLong(3)))
+                        rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10)))
                 .list();
     }
 
     public void updateLine(UUID order, LineRow l) {
         jdbc.sql("""
-                update sales_order_line set allocated = :a, backordered = :b, cancelled = :c, shipped = :s
+                update sales_order_line set allocated = :a, backordered = :b, cancelled = :c, shipped = :s, delivered = :d
                 where order_id = :o and line_id = :l""")
                 .param("a", l.allocated()).param("b", l.backordered()).param("c", l.cancelled()).param("s", l.shipped())
+                .param("d", l.delivered())
                 .param("o", order).param("l", l.lineId())
                 .update();
     }
 
-    public void replaceAllocations(UUID order, List<AllocationRow> rows) {
-        jdbc.sql("delete from sales_order_allocation where order_id = :o").param("o", order).update();
-        if (rows.isEmpty()) {
-            return;
-        }
+    /** Nodes that gave lines of this order back. */
+    public Set<String> declined(UUID order) {
+        String[] codes = jdbc.sql("select declined_locations from sales_order where id = :o").param("o", order)
+                .query((rs, i) -> (String[]) rs.getArray(1).getArray()).single();
+        return Set.of(codes);
+    }
+
+    public void decline(UUID order, String location) {
         jdbc.sql("""
-                insert into sales_order_allocation (order_id, line_id, location, quantity)
-                select :o, l, loc, q from unnest(:l::text[], :loc::text[], :q::bigint[]) as t(l, loc, q)""")
-                .param("o", order)
-                .param("l", rows.stream().map(AllocationRow::lineId).toArray(String[]::new))
-                .param("loc", rows.stream().map(AllocationRow::location).toArray(String[]::new))
-                .param("q", rows.stream().map(AllocationRow::quantity).toArray(Long[]::new))
-                .update();
+                update sales_order set declined_locations = array_append(declined_locations, :loc)
+                where id = :o and not (:loc = any(declined_locations))""")
+                .param("o", order).param("loc", location).update();
     }
 
     /** Writes the head's mutable part; fails unless {@code version} is current. */
-    public void updateHead(UUID id, OrderStatus status, List<HoldReason> holds, UUID reservation, long version, Instant now) {
+    public void updateHead(UUID id, OrderStatus status, List<HoldReason> holds, long version, Instant now) {
         int n = jdbc.sql("""
-                update sales_order set status = :status, holds = :holds::text[], reservation_id = :r, updated_at = :now,
+                update sales_order set status = :status, holds = :holds::text[], updated_at = :now,
                        version = version + 1
                 where id = :id and version = :v""")
                 .param("status", status.name()).param("holds", holds.stream().map(Enum::name).toArray(String[]::new))
-                .param("r", reservation).param("now", Timestamp.from(now)).param("id", id).param("v", version)
+                .param("now", Timestamp.from(now)).param("id", id).param("v", version)
                 .update();
         if (n != 1) {
             throw new org.springframework.dao.OptimisticLockingFailureException("order " + id + " changed concurrently");
@@ -182,6 +186,21 @@ public class JdbcOrders {
         return out;
     }
 
+    /**
+     * Orders waiting for stock of any of these SKUs (all SKUs when null), oldest order first: not
+     * held, not cancelled, with a backordered line.
+     */
+    public List<UUID> backorderedFor(java.util.Collection<String> skus, int limit) {
+        return jdbc.sql("""
+                select o.id from sales_order o
+                where o.status not in ('HELD', 'CANCELLED')
+                  and o.id in (select l.order_id from sales_order_line l
+                               where l.backordered > 0 and (cast(:skus as text[]) is null or l.sku = any(:skus)))
+                order by o.placed_at, o.id limit :n""")
+                .param("skus", skus == null ? null : skus.toArray(String[]::new)).param("n", limit)
+                .query(UUID.class).list();
+    }
+
     /** A page of order ids, newest first (ids are time-ordered), after {@code before} when given. */
     public List<UUID> page(String channel, OrderStatus status, UUID before, int limit) {
         return jdbc.sql("""
@@ -202,6 +221,6 @@ public class JdbcOrders {
         return new Head(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), OrderStatus.valueOf(rs.getString(4)),
                 rs.getTimestamp(5).toInstant(), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
                 rs.getString(11), rs.getString(12), rs.getBoolean(13), List.copyOf(reasons), rs.getBigDecimal(15),
-                rs.getObject(16, UUID.class), rs.getTimestamp(17).toInstant(), rs.getString(18), rs.getLong(19));
+                rs.getTimestamp(16).toInstant(), rs.getString(17), rs.getLong(18));
     }
 }

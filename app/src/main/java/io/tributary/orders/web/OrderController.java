@@ -73,7 +73,7 @@ class OrderController {
                         @NotNull String currency, CustomerRequest customer, AddressRequest shipTo,
                         @NotNull DeliveryMethod deliveryMethod, String pickupLocation, ServiceLevel serviceLevel,
                         @NotNull PaymentStatus paymentStatus, Boolean fraudFlag,
-                        @NotNull @Size(min = 1, max = 500) List<@NotNull LineRequest> lines) {
+                        @NotNull @Size(min = 1) List<@NotNull LineRequest> lines) {
     }
 
     record CancelRequest(List<CancelLineRequest> lines, @Size(max = 500) String reason) {

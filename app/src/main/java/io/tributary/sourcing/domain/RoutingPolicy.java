@@ -10,13 +10,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Chooses the node(s) that fill an order, and says why. A pure function of the order, the
  * candidate nodes (with what each can sell now) and the channel's rules.
  *
- * <p>Every node is first judged on its own: one that cannot serve the delivery method, has used
- * its daily capacity, or holds none of the SKUs is excluded with the rule that excluded it. The
+ * <p>Every node is first judged on its own: one that gave these lines back before, cannot serve
+ * the delivery method, has used its daily capacity, or holds none of the SKUs is excluded with the rule that excluded it. The
  * others get a shipment cost: a fixed cost per shipment plus a cost per kilometre to the customer
  * (the proxy for carrier price and transit time), plus a penalty when the node cannot meet the
  * service level's promised days (such a node is kept, as a last resort, and the decision says the
@@ -44,8 +45,17 @@ public final class RoutingPolicy {
                        String country, Integer capacityLeft, Map<String, Long> available) {
     }
 
+    /** {@code excluded} are nodes that gave these lines back (a rejection or a short pick): never chosen again for them. */
     public record Order(DeliveryMethod method, String pickupLocation, ServiceLevel serviceLevel, String country,
-                        Double latitude, Double longitude, List<Line> lines) {
+                        Double latitude, Double longitude, List<Line> lines, Set<String> excluded) {
+        public Order {
+            excluded = excluded == null ? Set.of() : Set.copyOf(excluded);
+        }
+
+        public Order(DeliveryMethod method, String pickupLocation, ServiceLevel serviceLevel, String country,
+                     Double latitude, Double longitude, List<Line> lines) {
+            this(method, pickupLocation, serviceLevel, country, latitude, longitude, lines, Set.of());
+        }
     }
 
     /**
@@ -189,7 +199,10 @@ public final class RoutingPolicy {
         boolean meets = order.method() == DeliveryMethod.PICKUP || days <= allowed;
         String excludedBy = null;
         String detail = null;
-        if (order.method() == DeliveryMethod.PICKUP && !node.code().equals(order.pickupLocation())) {
+        if (order.excluded().contains(node.code())) {
+            excludedBy = "GAVE_LINES_BACK";
+            detail = "the location rejected or short-picked these lines before";
+        } else if (order.method() == DeliveryMethod.PICKUP && !node.code().equals(order.pickupLocation())) {
             excludedBy = "NOT_PICKUP_LOCATION";
             detail = "the customer collects at " + order.pickupLocation();
         } else if (order.method() == DeliveryMethod.PICKUP && !node.canPickup()) {
