@@ -91,6 +91,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/channels/*/sourcing-rules").hasAnyRole(Role.ADMIN.name(), Role.VIEWER.name(),
                                 Role.CUSTOMER_SERVICE.name(), Role.INVENTORY_MANAGER.name())
                         .requestMatchers(HttpMethod.GET, "/api/v1/fulfillments", "/api/v1/fulfillments/**").hasAnyRole(FULFILLMENT_READERS)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/fulfillments/release-due").hasAnyRole(Role.ADMIN.name(), Role.INVENTORY_MANAGER.name())
                         .requestMatchers(HttpMethod.POST, "/api/v1/fulfillments/*/*").hasAnyRole(FULFILLMENT_WORKERS)
                         .requestMatchers("/api/v1/fulfillments", "/api/v1/fulfillments/**").hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.GET, "/api/v1/exceptions", "/api/v1/exceptions/**").hasAnyRole(EXCEPTION_READERS)

@@ -30,7 +30,8 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code /pick}, {@code /pack}, {@code /ship} {@code { carrier, trackingNumber }}, {@code /deliver},
  * {@code /ready-for-pickup}, {@code /picked-up}, and {@code /reject} {@code { reason, note,
  * lines: [{ lineId, quantity }] }} (no lines: all of it). A step from the wrong status is 409
- * {@code invalid-transition}. Every step honours {@code Idempotency-Key}.
+ * {@code invalid-transition}. Every step honours {@code Idempotency-Key}. {@code POST
+ * /fulfillments/release-due} runs the release queue at once.
  */
 @RestController
 @RequestMapping("/api/v1/fulfillments")
@@ -58,6 +59,12 @@ class FulfillmentController {
                            @RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
         return fulfillments.list(location == null ? null : LocationCode.parse(location, "location"), status, limit, cursor,
                 CurrentActor.get());
+    }
+
+    /** Runs the release now (it also runs on its own every few seconds), e.g. after a node's capacity changed. */
+    @PostMapping("/release-due")
+    Map<String, Object> releaseDue() {
+        return Map.of("released", fulfillments.releaseDue());
     }
 
     @GetMapping("/{id}")
