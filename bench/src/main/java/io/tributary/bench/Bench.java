@@ -115,7 +115,11 @@ public final class Bench {
             log("could not find the PostgreSQL postmaster pid for the CPU breakdown: " + e.getMessage());
         }
 
-        if ((o.runs(1) || o.runs(2)) && !o.skipReferences) {
+        if (o.runs(6)) {
+            // First, while none of the harness's other processes run.
+            guarded("benchmark 6 (sourcing in process)", this::benchmark6);
+        }
+        if (o.needsReferences()) {
             guarded("references", this::references);
         }
 
@@ -149,13 +153,17 @@ public final class Bench {
             if (o.runs(3) && app.alive()) {
                 guarded("benchmark 3 (availability)", this::benchmark3);
             }
-            if ((o.runs(1) || o.runs(2) || o.runs(3)) && app.alive()) {
+            if (o.runs(5) && app.alive()) {
+                guarded("benchmark 5 (orders)", this::benchmark5);
+            }
+            boolean loaded = o.runs(1) || o.runs(2) || o.runs(3) || o.runs(5);
+            if (loaded && app.alive()) {
                 guarded("final verify", this::finalVerify);
             }
             if (aborted) {
                 return 130;
             }
-            if (o.runs(4) && !o.runs(1) && !o.runs(2) && !o.runs(3)) {
+            if (o.runs(4) && !loaded) {
                 heap.phase("idle");
                 Thread.sleep(5_000);
             }
@@ -627,6 +635,216 @@ public final class Bench {
         return 1 + Math.floorMod((location + "/" + sku).hashCode() * 31L, 1000);
     }
 
+    // ------------------------------------------------------------------ benchmark 5: orders
+
+    private static final String B5_CHANNEL = "B5WEB";
+
+    /**
+     * Unit prices of benchmark 5. The dearest order (5 lines of 3 units at 39.90) comes to 598.50, under
+     * the app's default risk threshold for a new customer's first order (1,000), so no order is held.
+     */
+    private static final String[] B5_PRICES = {"4.99", "9.90", "12.50", "19.99", "24.00", "39.90"};
+
+    private void benchmark5() throws Exception {
+        heap.phase("b5 seeding");
+        List<String> nodes = codes("B5N", o.b5Nodes, 2);
+        List<String> skus = codes("B5-", o.b5Skus, 5);
+        log("Benchmark 5: seeding " + nodes.size() + " nodes spread over Germany (daily capacity " + o.b5DailyCapacity + " orders), "
+                + skus.size() + " items, channel " + B5_CHANNEL + " limited to those nodes, stock at about 60% of the SKU-node pairs");
+        putLocations(nodes, "benchmark 5", i -> {
+            int[] site = Germany.site(i);
+            return new Site(Germany.decimal(site[0]), Germany.decimal(site[1]));
+        }, o.b5DailyCapacity);
+        putItems(skus, "benchmark 5");
+        putChannel(B5_CHANNEL, nodes);
+        snapshots("benchmark 5", nodes, skus, Bench::b5Quantity);
+        String token = Api.bearer(apiKey("bench-b5-" + epoch, B5_CHANNEL));
+        vacuumAnalyze("benchmark 5");
+
+        byte[] head = http.head("POST", "/api/v1/orders", token);
+        // A first order on its own: a clear error, or a hold, beats thousands of identical ones.
+        RawHttp.Response first = once(b5Orders(head, skus, "b5-first-"), 0);
+        if (first.status() != 201) {
+            throw new IllegalStateException("POST /api/v1/orders answered " + first.status() + ": " + Api.abbreviate(first.body(), 600));
+        }
+        JsonNode firstOrder = Api.JSON.readTree(first.body());
+        String firstStatus = firstOrder.path("status").asString("");
+        if (!firstStatus.equals("ALLOCATED") && !firstStatus.equals("BACKORDERED")) {
+            throw new IllegalStateException("the first order was not routed: status " + firstStatus + ", holds " + firstOrder.path("holds")
+                    + ": " + Api.abbreviate(first.body(), 600));
+        }
+        long created = 1;
+        Map<String, Long> outcomes = new java.util.TreeMap<>();
+        outcomes.put("201", 1L);
+
+        heap.phase("b5 warm-up");
+        log("Benchmark 5: warm-up " + o.b5WarmupSeconds + " s at concurrency 32");
+        Load.Result warm = Load.forDuration("b5-warmup", http, 32, o.b5WarmupSeconds, b5Orders(head, skus, "b5-warm-"), Load.STATUS);
+        log("  " + warm.describe());
+        warm.sampleErrors().forEach(e -> log("    error sample: " + e));
+        created += warm.count("201");
+        warm.outcomes().forEach((k, v) -> outcomes.merge(k, v, Long::sum));
+        if (warm.countNot("201") > 0) {
+            report.note("Benchmark 5 errors", "warm-up: " + warm.outcomes() + " e.g. " + warm.sampleErrors());
+        }
+
+        Load.Result at32 = null;
+        for (int level : o.b5Levels) {
+            heap.phase("b5 c=" + level);
+            log("Benchmark 5: concurrency " + level + " for " + o.b5Seconds + " s");
+            CpuMeter.Sample a = begin();
+            Load.Result r = Load.forDuration("b5-c" + level, http, level, o.b5Seconds, b5Orders(head, skus, "b5-c" + level + "-"),
+                    Load.STATUS);
+            cpuNote("b5 orders c=" + level, CpuMeter.cores(a, cpu.sample()), r);
+            log("  " + r.describe());
+            r.sampleErrors().forEach(e -> log("    error sample: " + e));
+            created += r.count("201");
+            r.outcomes().forEach((k, v) -> outcomes.merge(k, v, Long::sum));
+            if (level == 32) {
+                at32 = r;
+            }
+            report.add("5 orders", "c=" + level + " throughput", String.format("%.0f orders/s", r.throughput()), "", "", "", Verdict.INFO);
+            report.add("5 orders", "c=" + level + " latency p50 / p95 / p99", String.format("%.2f / %.2f / %.2f ms",
+                    r.percentileMillis(50), r.percentileMillis(95), r.percentileMillis(99)), "", "", "", Verdict.INFO);
+            if (r.countNot("201") > 0) {
+                report.note("Benchmark 5 errors", "c=" + level + ": " + r.outcomes() + " e.g. " + r.sampleErrors());
+            }
+        }
+        if (at32 != null) {
+            String ref = simpleUpdate == null ? "n/a" : String.format("%.0f tps (pgbench -N c=32)", simpleUpdate.tps());
+            if (simpleUpdate != null) {
+                double ratio = at32.throughput() / simpleUpdate.tps();
+                report.add("5 orders", "c=32 orders/s vs pgbench -N", String.format("%.0f orders/s", at32.throughput()), ref,
+                        String.format("%.2f", ratio), ">= 0.25 x pgbench -N", Verdict.of(ratio >= 0.25));
+                log(String.format("Benchmark 5: c=32 %.0f orders/s vs pgbench -N %.0f tps: ratio %.2f (target >= 0.25)",
+                        at32.throughput(), simpleUpdate.tps(), ratio));
+            } else {
+                report.add("5 orders", "c=32 orders/s vs pgbench -N", String.format("%.0f orders/s", at32.throughput()), ref, "n/a",
+                        ">= 0.25 x pgbench -N", Verdict.INFO);
+            }
+            report.add("5 orders", "c=32 p99 latency", String.format("%.2f ms", at32.percentileMillis(99)), "", "", "< 50 ms",
+                    Verdict.of(at32.percentileMillis(99) < 50));
+        }
+        long errors = outcomes.entrySet().stream().filter(e -> !e.getKey().equals("201")).mapToLong(Map.Entry::getValue).sum();
+        Map<String, Long> byStatus = new java.util.TreeMap<>(outcomes);
+        byStatus.remove("201");
+        report.add("5 orders", "errors (not 201) by status, warm-up and all levels", errors == 0 ? "0" : errors + " " + byStatus, "", "",
+                "0", Verdict.of(errors == 0));
+        b5Checks(created);
+    }
+
+    /**
+     * After the load: the ledger is consistent, every 201 is one order in the database and nothing
+     * else is, orders were routed (not held), no balance has more reserved than on hand, and every
+     * order left events in the outbox. The counts are read with SQL on the app's database.
+     */
+    private void b5Checks(long created) throws Exception {
+        heap.phase("b5 checks");
+        log("Benchmark 5: consistency checks");
+        long t0 = System.nanoTime();
+        JsonNode verify = api.expect(api.get("/api/v1/inventory/verify", admin, VERIFY_TIMEOUT), 200).json();
+        double verifySeconds = secondsSince(t0);
+        boolean consistent = verify.path("consistent").asBoolean(false);
+        report.add("5 orders", "GET /inventory/verify consistent", consistent + " (" + verify.path("checkedBalances").asLong()
+                + " balances, " + String.format("%.2f s", verifySeconds) + ")", "", "", "true", Verdict.of(consistent));
+        if (!consistent) {
+            report.note("Benchmark 5 verify mismatches", Api.abbreviate(verify.path("mismatches").toString(), 1000));
+        }
+
+        long orders = pg.queryLong(appDb, "select count(*) from sales_order where channel = ?", B5_CHANNEL);
+        report.add("5 orders", "orders in the database / answers 201", orders + " / " + created, "", "", "equal",
+                Verdict.of(orders == created));
+        Map<String, Long> byStatus = pg.queryCounts(appDb,
+                "select status, count(*) from sales_order where channel = ? group by status order by status", B5_CHANNEL);
+        report.info("5 orders", "orders by status", byStatus.toString());
+        long held = byStatus.getOrDefault("HELD", 0L);
+        report.add("5 orders", "orders held", Long.toString(held), "", "", "0", Verdict.of(held == 0));
+
+        long overReserved = pg.queryLong(appDb, "select count(*) from inventory_balance where reserved > on_hand");
+        report.add("5 orders", "balances with more reserved than on hand", Long.toString(overReserved), "", "", "0",
+                Verdict.of(overReserved == 0));
+
+        long outbox = pg.queryLong(appDb, "select count(*) from outbox_event");
+        Map<String, Long> orderEvents = pg.queryCounts(appDb,
+                "select type, count(*) from outbox_event where aggregate_type = 'order' group by type order by type");
+        report.info("5 orders", "outbox_event rows (whole database)", outbox + "; order events " + orderEvents);
+        long silent = pg.queryLong(appDb, "select count(*) from sales_order o where o.channel = ? and not exists"
+                + " (select 1 from outbox_event e where e.aggregate_type = 'order' and e.aggregate_id = o.id::text)", B5_CHANNEL);
+        report.add("5 orders", "orders without an event in the outbox", Long.toString(silent), "", "", "0",
+                Verdict.of(silent == 0 && orders > 0));
+        log(String.format("  verify consistent=%s; %d orders for %d answers 201, by status %s; %d balances over-reserved;"
+                + " %d outbox rows, order events %s; %d orders without an event", consistent, orders, created, byStatus, overReserved,
+                outbox, orderEvents, silent));
+    }
+
+    /** Orders of 1 to 5 lines (random SKUs, 1 to 3 units) to customers anywhere in Germany; externalId is prefix + seq. */
+    private Load.Requests b5Orders(byte[] head, List<String> skus, String prefix) {
+        int customers = o.b5Customers;
+        int maxLines = o.b5MaxLines;
+        int maxQuantity = o.b5MaxQuantity;
+        return (random, seq, out) -> {
+            StringBuilder b = out.scratch;
+            b.setLength(0);
+            int customer = random.nextInt(customers);
+            b.append("{\"channel\":\"").append(B5_CHANNEL).append("\",\"externalId\":\"").append(prefix).append(seq)
+                    .append("\",\"currency\":\"EUR\",\"customer\":{\"email\":\"customer").append(customer)
+                    .append("@bench.example\",\"name\":\"Customer ").append(customer)
+                    .append("\"},\"shipTo\":{\"name\":\"Customer ").append(customer).append("\",\"line1\":\"Hauptstrasse ")
+                    .append(1 + random.nextInt(200)).append("\",\"city\":\"Bench\",\"postalCode\":\"")
+                    .append(10_000 + random.nextInt(90_000)).append("\",\"country\":\"DE\",\"latitude\":");
+            Germany.append(b, Germany.randomLatitude(random));
+            b.append(",\"longitude\":");
+            Germany.append(b, Germany.randomLongitude(random));
+            b.append("},\"deliveryMethod\":\"SHIP\",\"serviceLevel\":\"STANDARD\",\"paymentStatus\":\"")
+                    .append(random.nextBoolean() ? "AUTHORIZED" : "CAPTURED").append("\",\"lines\":[");
+            int lines = 1 + random.nextInt(maxLines);
+            for (int i = 0; i < lines; i++) {
+                if (i > 0) {
+                    b.append(',');
+                }
+                b.append("{\"lineId\":\"").append(i + 1).append("\",\"sku\":\"").append(skus.get(random.nextInt(skus.size())))
+                        .append("\",\"quantity\":").append(1 + random.nextInt(maxQuantity)).append(",\"unitPrice\":\"")
+                        .append(B5_PRICES[random.nextInt(B5_PRICES.length)]).append("\"}");
+            }
+            b.append("]}");
+            out.body(head, b);
+        };
+    }
+
+    /**
+     * Deterministic stock for benchmark 5: one SKU in a hundred is out of stock everywhere (orders
+     * with it are partly backordered); each other SKU has 50 to 249 units at about 60% of the nodes,
+     * far more than a run sells, so the mix of single-node, split and backordered orders stays the
+     * same from the first second to the last.
+     */
+    static long b5Quantity(String location, String sku) {
+        if (Math.floorMod(sku.hashCode(), 100) == 0) {
+            return 0;
+        }
+        SplittableRandom r = new SplittableRandom((location + "/" + sku).hashCode());
+        return r.nextInt(100) < 40 ? 0 : 50 + r.nextInt(200);
+    }
+
+    // ------------------------------------------------------------------ benchmark 6: sourcing in process
+
+    private void benchmark6() {
+        log("Benchmark 6: RoutingPolicy.decide in this JVM, " + o.b6Nodes + " candidate nodes, " + o.b6Lines + " lines per order; "
+                + o.b6WarmupIterations + " warm-up and " + o.b6Iterations + " measured decisions over " + o.b6Inputs + " generated orders");
+        CpuMeter.Sample a = begin();
+        RoutingBench.Result r = RoutingBench.run(o.b6Nodes, o.b6Lines, o.b6Skus, o.b6Inputs, o.b6WarmupIterations, o.b6Iterations, 42);
+        cpuNote("b6 sourcing in process (one thread)", CpuMeter.cores(a, cpu.sample()));
+        log("  " + r.describe());
+        String group = "6 sourcing in process";
+        report.add(group, o.b6Nodes + " nodes, " + o.b6Lines + " lines: decisions per second (one thread)",
+                String.format("%.0f /s", r.calls() / r.seconds()), "", "", "", Verdict.INFO);
+        report.add(group, "latency p50 / p99.9 / max", String.format("%.1f / %.1f / %.1f us", r.percentileMicros(50),
+                r.percentileMicros(99.9), r.percentileMicros(100)), "", "", "", Verdict.INFO);
+        report.add(group, "latency p99 per order", String.format("%.1f us", r.percentileMicros(99)), "", "", "< 1 ms",
+                Verdict.of(r.percentileMicros(99) < 1000));
+        report.info(group, "plans", String.format("%.2f shipments per order, %.1f%% split, %.1f%% with a backordered line",
+                (double) r.shipments() / r.calls(), 100.0 * r.splitOrders() / r.calls(), 100.0 * r.backorderedOrders() / r.calls()));
+    }
+
     private void finalVerify() {
         heap.phase("final verify");
         log("Final GET /api/v1/inventory/verify over everything the run wrote");
@@ -683,7 +901,7 @@ public final class Bench {
     // ------------------------------------------------------------------ summary
 
     private int summary() throws IOException {
-        String command = "bench/run" + (o.quick ? " --quick" : "") + (o.only.equals(java.util.Set.of(1, 2, 3, 4)) ? ""
+        String command = "bench/run" + (o.quick ? " --quick" : "") + (o.only.equals(Options.ALL) ? ""
                 : " --only=" + String.join(",", o.only.stream().map(String::valueOf).toList()));
         List<String> preamble = new ArrayList<>();
         preamble.add("Run " + Instant.ofEpochSecond(epoch) + ", command `" + command + "`" + (o.quick ? " (quick: smoke-test sizes, not meaningful)" : "")
@@ -839,18 +1057,33 @@ public final class Bench {
 
     // ------------------------------------------------------------------ seeding through the public API
 
+    /** Where a seeded location is. */
+    private record Site(java.math.BigDecimal latitude, java.math.BigDecimal longitude) {
+    }
+
+    /** Locations around Berlin, 0.01 degree apart, without a daily order limit. */
     private void putLocations(List<String> codes, String label) {
+        putLocations(codes, label, i -> new Site(new java.math.BigDecimal("52.52").add(java.math.BigDecimal.valueOf(i, 2)),
+                new java.math.BigDecimal("13.40").add(java.math.BigDecimal.valueOf(i, 2))), null);
+    }
+
+    /** DCs that SHIP and RECEIVE at the given sites; {@code dailyOrderCapacity} null means unlimited. */
+    private void putLocations(List<String> codes, String label, java.util.function.IntFunction<Site> site, Integer dailyOrderCapacity) {
         long t0 = System.nanoTime();
         parallel(codes.size(), Math.min(8, o.seedConcurrency), i -> {
             String code = codes.get(i);
+            Site at = site.apply(i);
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("name", "Bench DC " + code);
             body.put("type", "DC");
             body.put("country", "DE");
             body.put("postalCode", String.format("%05d", 10115 + i));
-            body.put("latitude", new java.math.BigDecimal("52.52").add(java.math.BigDecimal.valueOf(i, 2)));
-            body.put("longitude", new java.math.BigDecimal("13.40").add(java.math.BigDecimal.valueOf(i, 2)));
+            body.put("latitude", at.latitude());
+            body.put("longitude", at.longitude());
             body.put("capabilities", List.of("SHIP", "RECEIVE"));
+            if (dailyOrderCapacity != null) {
+                body.put("dailyOrderCapacity", dailyOrderCapacity);
+            }
             body.put("staleAfter", null);
             body.put("staleBufferPercent", 0);
             body.put("active", true);

@@ -150,6 +150,35 @@ final class Postgres {
         }
     }
 
+    /** The single number a query returns (a count or a sum); its parameters are bound in order. */
+    long queryLong(String database, String sql, Object... params) throws SQLException {
+        try (Connection c = connect(database); java.sql.PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                s.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** A query of (name, number) rows as an ordered map, e.g. counts per status. */
+    Map<String, Long> queryCounts(String database, String sql, Object... params) throws SQLException {
+        Map<String, Long> out = new LinkedHashMap<>();
+        try (Connection c = connect(database); java.sql.PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                s.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+        }
+        return out;
+    }
+
     /** {@code pgbench -i -s scale}. */
     void pgbenchInit(String database, int scale) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of("pgbench", "-h", options.pgHost, "-p", Integer.toString(options.pgPort),
