@@ -52,6 +52,7 @@ import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -474,7 +475,10 @@ public class Orders {
             Instant promisedBy = promisedBy(head.placedAt(), level, candidate);
             try {
                 savepoint.executeWithoutResult(s -> {
-                    for (Route.Shipment sh : candidate.shipments()) {
+                    // Nodes in code order, so that orders sharing nodes lock their stock in one order.
+                    List<Route.Shipment> shipments = candidate.shipments().stream()
+                            .sorted(java.util.Comparator.comparing(Route.Shipment::location)).toList();
+                    for (Route.Shipment sh : shipments) {
                         List<Fulfillment.Line> fl = sh.lines().stream()
                                 .map(a -> new Fulfillment.Line(a.lineId(), a.sku(), a.quantity())).toList();
                         fulfillments.open(new OpenFulfillment(head.id(), new ChannelCode(head.channel()), head.externalId(),
@@ -486,6 +490,9 @@ public class Orders {
                 break;
             } catch (InsufficientStock | CapacityTaken e) {
                 note = "attempt " + attempt + " lost a race for stock or capacity: " + e.getMessage();
+            } catch (PessimisticLockingFailureException e) {
+                // A deadlock with other work on the same rows: the savepoint undid this attempt; plan again.
+                note = "attempt " + attempt + " met a lock conflict";
             }
         }
         if (route == null) {

@@ -107,18 +107,20 @@ public class Sourcing {
 
     /**
      * Stores the decision for the order and takes one order slot of today's capacity at every
-     * node that ships a part of it, in the caller's transaction. Throws {@link CapacityTaken} when
+     * node with a daily capacity that ships a part of it, in the caller's transaction. Nodes
+     * without a limit are not counted, so they are no point of contention; a node that gets a
+     * limit during the day starts counting then. Throws {@link CapacityTaken} when
      * a node filled up since the plan was made.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void commit(UUID order, Route route) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        for (Route.Shipment s : route.shipments()) {
-            Location location = network.find(new LocationCode(s.location())).orElseThrow();
-            if (location.dailyOrderCapacity() == null) {
-                store.count(s.location(), today);
-            } else if (!store.take(s.location(), today, location.dailyOrderCapacity())) {
-                throw new CapacityTaken(s.location());
+        // Nodes in code order, so that two orders sharing nodes take their slots in the same order.
+        List<String> nodes = route.shipments().stream().map(Route.Shipment::location).distinct().sorted().toList();
+        for (String code : nodes) {
+            Location location = network.find(new LocationCode(code)).orElseThrow();
+            if (location.dailyOrderCapacity() != null && !store.take(code, today, location.dailyOrderCapacity())) {
+                throw new CapacityTaken(code);
             }
         }
         record(order, route);

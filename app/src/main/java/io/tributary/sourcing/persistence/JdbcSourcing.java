@@ -78,14 +78,6 @@ public class JdbcSourcing {
                 .query(Integer.class).optional().isPresent();
     }
 
-    /** Counts one more order at a location without a capacity limit (for load reporting). */
-    public void count(String location, LocalDate day) {
-        jdbc.sql("""
-                insert into node_day_load as n (location, day, orders) values (:l, :d, 1)
-                on conflict (location, day) do update set orders = n.orders + 1""")
-                .param("l", location).param("d", day).update();
-    }
-
     /** Gives a slot back (a route undone, e.g. a cancelled order's shipment that was never released). */
     public void giveBack(String location, LocalDate day) {
         jdbc.sql("update node_day_load set orders = orders - 1 where location = :l and day = :d and orders > 0")
