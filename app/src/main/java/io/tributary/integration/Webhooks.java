@@ -20,6 +20,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -37,12 +38,15 @@ public class Webhooks {
     private final SubscriptionStore subscriptions;
     private final DeliveryStore deliveries;
     private final WebhookSender sender;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Webhooks(SubscriptionStore subscriptions, DeliveryStore deliveries, WebhookSender sender, Clock clock) {
+    Webhooks(SubscriptionStore subscriptions, DeliveryStore deliveries, WebhookSender sender, ApplicationEventPublisher events,
+             Clock clock) {
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;
         this.sender = sender;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -128,8 +132,9 @@ public class Webhooks {
 
     /**
      * Queues a new delivery of every stored event of the subscription's types that occurred at or
-     * after {@code from}, under the events' original ids, in their original order. 409 when the
-     * subscription is inactive.
+     * after {@code from}, under the events' original ids, in their original order, and publishes
+     * {@link WebhookEventsReplayed} (a replay that queues every parked delivery again clears the
+     * subscription's parked-webhook case). 409 when the subscription is inactive.
      */
     @Transactional
     public Replayed replay(UUID id, Replay command) {
@@ -141,6 +146,7 @@ public class Webhooks {
             throw new InvalidTransition("webhook subscription", "INACTIVE", "replay events to");
         }
         int queued = deliveries.replay(id, command.from(), clock.instant());
+        events.publishEvent(new WebhookEventsReplayed(id, command.from(), queued, deliveries.parkedNotQueuedAgain(id)));
         if (queued > 0) {
             afterCommit(sender::wake);
         }

@@ -4,7 +4,8 @@
  * module's own transaction, batched into one insert just before commit), webhook subscriptions,
  * and the signed, retried, ordered-per-aggregate delivery of those events with replay from a point in
  * time. It does not own the events' meaning (their publishers do) nor the exception queue that
- * handles parked deliveries (it publishes {@link io.tributary.integration.WebhookDeliveryParked}).
+ * handles parked deliveries (it publishes {@link io.tributary.integration.WebhookDeliveryParked} and
+ * {@link io.tributary.integration.WebhookEventsReplayed}).
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "shared :: *", "access"})
 package io.tributary.integration;

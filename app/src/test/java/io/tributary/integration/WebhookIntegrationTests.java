@@ -193,12 +193,64 @@ class WebhookIntegrationTests extends IntegrationTest {
             await().atMost(WAIT).until(() -> parked.stream().anyMatch(p -> p.eventId().toString().equals(eventId)));
             WebhookDeliveryParked event = parked.stream().filter(p -> p.eventId().toString().equals(eventId)).findFirst().orElseThrow();
             assertThat(event.subscriptionId().toString()).isEqualTo(id);
+            assertThat(event.url().toString()).isEqualTo(subscriber.url());
+            assertThat(event.deliveryId()).isEqualTo(dead.path("id").asString());
             assertThat(event.eventType()).isEqualTo("inventory.changed");
             assertThat(event.lastStatusCode()).isEqualTo(503);
             assertThat(event.lastError()).startsWith("HTTP 503");
         } finally {
             context.removeApplicationListener(listener);
         }
+    }
+
+    @Test
+    void parkedDeliveriesRaiseOneWebhookParkedCasePerSubscriptionThatAReplayOfEveryParkedEventResolves() {
+        String location = fixtures.location();
+        String first = fixtures.item();
+        String second = fixtures.item();
+        AtomicBoolean down = new AtomicBoolean(true);
+        Subscriber subscriber = track(Subscriber.start().answering(body -> {
+            String sku = body.path("data").path("skus").path(0).asString();
+            return down.get() && (first.equals(sku) || second.equals(sku)) ? 503 : 200;
+        }));
+        String id = subscribe(subscriber.url(), "secret", "inventory.changed");
+
+        fixtures.stock(first, location, 1);
+        fixtures.stock(second, location, 1);
+        List<Received> failed = awaitReceived(subscriber, location, 16);
+        Received firstEvent = failed.getFirst();
+        Received secondEvent = failed.stream().filter(r -> second.equals(r.sku())).findFirst().orElseThrow();
+        JsonNode parked = awaitDelivery(id, firstEvent.eventId(), "DEAD");
+        awaitDelivery(id, secondEvent.eventId(), "DEAD");
+
+        JsonNode cases = api.get("/exceptions?type=WEBHOOK_PARKED&entityType=webhook_subscription&entityId=" + id).expect(200)
+                .json().path("items");
+        assertThat(cases).hasSize(1);
+        JsonNode raised = cases.get(0);
+        assertThat(raised.path("status").asString()).isEqualTo("OPEN");
+        assertThat(raised.path("severity").asString()).isEqualTo("HIGH");
+        assertThat(raised.path("ownerRole").asString()).isEqualTo("ADMIN");
+        assertThat(raised.path("occurrences").asInt()).isEqualTo(2);
+        assertThat(raised.path("summary").asString())
+                .contains(subscriber.url(), "inventory.changed", firstEvent.eventId(), "delivery " + parked.path("id").asString(), "HTTP 503");
+        assertThat(raised.path("details").path("deliveryId").asString()).isEqualTo(parked.path("id").asString());
+        assertThat(raised.path("details").path("lastStatusCode").asInt()).isEqualTo(503);
+        String caseId = raised.path("id").asString();
+        assertThat(api.get("/exceptions/" + caseId).expect(200).json().path("history")).extracting(h -> h.path("event").asString())
+                .containsExactly("RAISED", "RAISED_AGAIN");
+
+        // The subscriber is back. A replay that starts after the first parked event leaves that event parked.
+        down.set(false);
+        api.post("/webhooks/" + id + "/replay", Map.of("from", secondEvent.json().path("occurredAt").asString())).expect(202);
+        assertThat(api.get("/exceptions/" + caseId).expect(200).json().path("status").asString()).isEqualTo("OPEN");
+
+        api.post("/webhooks/" + id + "/replay", Map.of("from", firstEvent.json().path("occurredAt").asString())).expect(202);
+        JsonNode resolved = api.get("/exceptions/" + caseId).expect(200).json();
+        assertThat(resolved.path("status").asString()).isEqualTo("RESOLVED");
+        assertThat(resolved.path("resolutionAction").asString()).isEqualTo("REPLAYED");
+        assertThat(resolved.path("resolvedBy").asString()).isEqualTo("user:admin");
+        await().atMost(WAIT).until(() -> subscriber.about(location).stream()
+                .anyMatch(r -> r.eventId().equals(firstEvent.eventId()) && r.answered() == 200));
     }
 
     @Test

@@ -267,7 +267,7 @@ public class WebhookSender implements SmartLifecycle {
             } else if (schedule.exhausted(c.attempt())) {
                 tx.executeWithoutResult(s -> {
                     if (store.park(c.id(), c.attempt(), status, error, now)) {
-                        events.publishEvent(new WebhookDeliveryParked(c.subscriptionId(), Long.toString(c.id()), c.eventId(),
+                        events.publishEvent(new WebhookDeliveryParked(c.subscriptionId(), c.url(), Long.toString(c.id()), c.eventId(),
                                 c.eventType(), c.attempt(), status, error, now));
                     }
                 });

@@ -172,6 +172,20 @@ public class DeliveryStore {
                 .update();
     }
 
+    /**
+     * How many of the subscription's parked deliveries are still the last word on their event: no
+     * later delivery of the same event (a replay) was queued to the subscription after it parked.
+     */
+    public long parkedNotQueuedAgain(UUID subscriptionId) {
+        return jdbc.sql("""
+                select count(*) from webhook_delivery d
+                where d.subscription_id = :subscription and d.status = 'DEAD'
+                  and not exists (select 1 from webhook_delivery r
+                                  where r.subscription_id = d.subscription_id and r.event_id = d.event_id and r.id > d.id)""")
+                .param("subscription", subscriptionId)
+                .query(Long.class).single();
+    }
+
     /** Deliveries still to be made, over all subscriptions. */
     public long backlog() {
         return jdbc.sql("select count(*) from webhook_delivery where status = 'PENDING'").query(Long.class).single();
