@@ -179,13 +179,14 @@ class OrderCrashIntegrationTests {
             assertThat(count(db, "select coalesce(sum(on_hand), 0) from inventory_balance")).isEqualTo(STOCK_PER_ROW * skus.size() * nodes.size());
             long reserved = count(db, "select coalesce(sum(reserved), 0) from inventory_balance");
             assertThat(reserved).as("reserved units").isPositive()
-                    .isEqualTo(count(db, "select coalesce(sum(quantity), 0) from sales_order_allocation"))
+                    .isEqualTo(count(db, "select coalesce(sum(quantity), 0) from fulfillment_line"))
                     .isEqualTo(count(db, "select coalesce(sum(allocated), 0) from sales_order_line"));
             assertThat(count(db, "select count(*) from sales_order_line where allocated + backordered <> quantity"))
                     .as("lines neither allocated nor backordered").isZero();
             assertThat(count(db, """
                     select count(*) from reservation r where r.status = 'ACTIVE'
-                    and not exists (select 1 from sales_order o where o.reservation_id = r.id)"""))
+                    and not exists (select 1 from fulfillment f join sales_order o on o.id = f.order_id
+                                    where f.reservation_id = r.id)"""))
                     .as("reservations no stored order holds").isZero();
             assertThat(count(db, "select count(*) from idempotency_key where state <> 'COMPLETE'")).as("keys left in flight").isZero();
         }
