@@ -160,4 +160,18 @@ class RoutingPolicyUnitTests {
         assertThat(d.shipments().get(0).location()).isEqualTo("NL1");
         assertThat(d.candidates()).allSatisfy(c -> assertThat(c.distanceEstimated()).isTrue());
     }
+
+    @Test
+    void aNodeThatGaveTheLinesBackIsNeverChosenAgainForThem() {
+        // BER is nearest and holds everything, but it short-picked this order: HAM (~255 km) takes it.
+        Order rerouted = new Order(DeliveryMethod.SHIP, null, ServiceLevel.STANDARD, "DE", 52.52, 13.40,
+                List.of(new Line("1", "A", 2), new Line("2", "B", 1)), java.util.Set.of("BER"));
+        Decision d = RoutingPolicy.decide(rerouted, List.of(
+                dc("BER", 52.52, 13.40, Map.of("A", 5L, "B", 5L)),
+                dc("HAM", 53.55, 9.99, Map.of("A", 5L, "B", 5L))), RULES);
+
+        assertThat(d.shipments()).extracting(RoutingPolicy.Shipment::location).containsExactly("HAM");
+        assertThat(d.candidates().get(0).excludedBy()).isEqualTo("GAVE_LINES_BACK");
+        assertThat(d.candidates().get(0).cost()).isNull();
+    }
 }
