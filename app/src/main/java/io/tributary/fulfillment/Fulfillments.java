@@ -108,8 +108,7 @@ public class Fulfillments {
         Head head = new Head(Ids.newId(), c.order(), c.channel().value(), c.orderReference(), c.location().value(), c.deliveryMethod(),
                 c.serviceLevel(), FulfillmentStatus.PENDING, c.promisedBy(), reservation, null, null, null, now, null, null, null, 0,
                 FulfillmentFlow.priority(c.serviceLevel()), c.orderPlacedAt());
-        store.insert(head, c.lines());
-        store.history(head.id(), now, actor.name(), "created", null, FulfillmentStatus.PENDING, "reservation " + reservation);
+        store.insert(head, c.lines(), actor.name(), "reservation " + reservation);
         return view(head, c.lines());
     }
 
@@ -395,12 +394,14 @@ public class Fulfillments {
             return 0;
         }
         List<Head> due = store.pending(location, room);
-        Map<UUID, List<Fulfillment.Line>> lines = store.lines(due.stream().map(Head::id).toList());
+        if (due.isEmpty()) {
+            return 0;
+        }
+        List<UUID> ids = due.stream().map(Head::id).toList();
+        Map<UUID, List<Fulfillment.Line>> lines = store.lines(ids);
+        String note = capacity == null ? null : "released within today's capacity of " + capacity;
+        store.release(ids, today, now, Actor.SYSTEM.name(), note);
         for (Head h : due) {
-            Change change = Change.of(h).status(FulfillmentStatus.RELEASED).released(today, now);
-            store.update(h.id(), h.version(), change, now);
-            String note = capacity == null ? null : "released within today's capacity of " + capacity;
-            store.history(h.id(), now, Actor.SYSTEM.name(), "released", h.status(), FulfillmentStatus.RELEASED, note);
             events.publishEvent(changed(h, "released", FulfillmentStatus.RELEASED, lines.getOrDefault(h.id(), List.of()), null, null, null, note));
         }
         return due.size();

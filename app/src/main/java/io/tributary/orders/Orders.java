@@ -24,6 +24,7 @@ import io.tributary.orders.domain.OrderStatusPolicy;
 import io.tributary.orders.persistence.JdbcOrders;
 import io.tributary.orders.persistence.JdbcOrders.Head;
 import io.tributary.orders.persistence.JdbcOrders.LineRow;
+import io.tributary.orders.persistence.JdbcOrders.Transition;
 import io.tributary.shared.DomainException.FieldError;
 import io.tributary.shared.Ids;
 import io.tributary.shared.InvalidTransition;
@@ -119,14 +120,12 @@ public class Orders {
     public Placed place(PlaceOrder command, Actor actor) {
         actor.requireChannel(command.channel());
         validate(command);
-        Outcome outcome = tx.execute(status -> {
-            UUID existing = store.idOf(command.channel().value(), command.externalId()).orElse(null);
-            return existing != null ? new Outcome(existing, false) : create(command, actor);
-        });
-        return new Placed(get(outcome.id(), actor), outcome.created());
+        Outcome outcome = tx.execute(status -> create(command, actor));
+        return outcome.order() != null ? new Placed(outcome.order(), true) : new Placed(get(outcome.id(), actor), outcome.created());
     }
 
-    private record Outcome(UUID id, boolean created) {
+    /** What intake did: the order's id, whether it is new, and its view when it was built on the way. */
+    private record Outcome(UUID id, boolean created, Order order) {
     }
 
     private Outcome create(PlaceOrder c, Actor actor) {
@@ -135,7 +134,8 @@ public class Orders {
         BigDecimal total = c.lines().stream().map(l -> l.unitPrice().multiply(BigDecimal.valueOf(l.quantity())))
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         String email = c.customer() == null ? null : c.customer().email();
-        boolean newCustomer = email == null || !store.knownCustomer(email);
+        // Whether the customer is new matters only above the risk threshold: look it up only then.
+        boolean newCustomer = total.compareTo(riskThreshold) > 0 && (email == null || !store.knownCustomer(email));
         boolean ships = c.deliveryMethod() == DeliveryMethod.SHIP;
         List<HoldReason> holds = HoldPolicy.holds(c.paymentStatus(), c.fraudFlag(), newCustomer, total, riskThreshold, ships,
                 ships ? c.shipTo().country() : null, ships ? c.shipTo().postalCode() : null);
@@ -146,28 +146,31 @@ public class Orders {
                 c.pickupLocation() == null ? null : c.pickupLocation().value(), c.serviceLevel().name(), c.paymentStatus().name(),
                 c.fraudFlag(), holds, total, now, actor.name(), 0);
         if (!store.insert(head, email, now)) {
-            // The same channel order arrived concurrently and committed first.
-            return new Outcome(store.idOf(c.channel().value(), c.externalId()).orElseThrow(), false);
+            // The channel sent this order before (or concurrently, and that one committed first).
+            return new Outcome(store.idOf(c.channel().value(), c.externalId()).orElseThrow(), false, null);
         }
-        List<LineRow> lines = new ArrayList<>();
+        Map<String, LineRow> lines = new LinkedHashMap<>();
         for (int i = 0; i < c.lines().size(); i++) {
             PlaceOrder.Line l = c.lines().get(i);
-            lines.add(new LineRow(l.lineId(), i, l.sku().value(), l.quantity(), l.unitPrice(), 0, 0, 0, 0, 0));
+            lines.put(l.lineId(), new LineRow(l.lineId(), i, l.sku().value(), l.quantity(), l.unitPrice(), 0, 0, 0, 0, 0));
         }
-        store.insertLines(id, lines);
-        store.history(id, now, actor.name(), "received", null, OrderStatus.RECEIVED, null);
+        store.insertLines(id, List.copyOf(lines.values()));
+        List<Transition> transitions = new ArrayList<>();
+        transitions.add(new Transition(now, actor.name(), "received", null, OrderStatus.RECEIVED, null));
         events.publishEvent(new OrderChanged(id, c.channel().value(), c.externalId(), "received", OrderStatus.RECEIVED.name(), null));
         if (!holds.isEmpty()) {
             String why = "held: " + String.join(", ", holds.stream().map(Enum::name).toList());
-            store.history(id, now, actor.name(), "held", OrderStatus.RECEIVED, OrderStatus.HELD, why);
+            transitions.add(new Transition(now, actor.name(), "held", OrderStatus.RECEIVED, OrderStatus.HELD, why));
+            store.history(id, transitions);
             events.publishEvent(new OrderChanged(id, c.channel().value(), c.externalId(), "held", OrderStatus.HELD.name(), why));
             exceptions.raise(new RaiseException(ExceptionType.ORDER_HOLD, "order", id.toString(),
                     "Order " + c.externalId() + " of " + c.channel() + " " + why,
                     Map.of("channel", c.channel().value(), "externalId", c.externalId(), "holds", holds.stream().map(Enum::name).toList())), actor);
-        } else {
-            route(store.lock(id).orElseThrow(), actor, Mode.INTAKE, null);
+            return new Outcome(id, true, null);
         }
-        return new Outcome(id, true);
+        Routed routed = route(head, lines, actor, Mode.INTAKE, null, transitions);
+        return new Outcome(id, true, view(head, routed.status(), head.version() + 1, routed.lines().values(), routed.opened(),
+                routed.route()));
     }
 
     /** Releases every hold of a HELD order and routes it. */
@@ -184,7 +187,7 @@ public class Orders {
             store.history(id, now, actor.name(), "hold_released", OrderStatus.HELD, OrderStatus.RECEIVED, why);
             events.publishEvent(new OrderChanged(id, head.channel(), head.externalId(), "hold_released", OrderStatus.RECEIVED.name(), why));
             exceptions.resolveFor(ExceptionType.ORDER_HOLD, "order", id.toString(), "RELEASED", why, actor);
-            route(store.lock(id).orElseThrow(), actor, Mode.INTAKE, null);
+            route(store.lock(id).orElseThrow(), null, actor, Mode.INTAKE, null, new ArrayList<>());
         });
         return get(id, actor);
     }
@@ -325,7 +328,8 @@ public class Orders {
     }
 
     private void released(FulfillmentChanged e) {
-        Head head = store.lock(e.order()).orElseThrow();
+        // Only a history entry and an event: the order's state does not change, so it is not locked.
+        Head head = store.head(e.order()).orElseThrow();
         String note = "released to " + e.location() + ": " + describe(e.lines());
         store.history(head.id(), clock.instant(), Actor.SYSTEM.name(), "released", head.status(), head.status(), note);
         events.publishEvent(new OrderChanged(head.id(), head.channel(), head.externalId(), "released", head.status().name(), note));
@@ -379,7 +383,8 @@ public class Orders {
             store.updateLine(head.id(), l.with(l.allocated() - fl.quantity(), l.backordered(), l.cancelled(), l.shipped(), l.delivered()));
         }
         store.decline(head.id(), e.location());
-        route(head, Actor.SYSTEM, Mode.REROUTE, e.location() + " gave back " + describe(e.lines()) + " (" + e.note() + ")");
+        route(head, null, Actor.SYSTEM, Mode.REROUTE, e.location() + " gave back " + describe(e.lines()) + " (" + e.note() + ")",
+                new ArrayList<>());
     }
 
     private void transition(Head head, Map<String, LineRow> lines, String event, String note) {
@@ -405,7 +410,7 @@ public class Orders {
                 if (head.status() == OrderStatus.HELD || head.status() == OrderStatus.CANCELLED) {
                     return false;
                 }
-                return route(head, Actor.SYSTEM, Mode.BACKORDER, "stock arrived");
+                return route(head, null, Actor.SYSTEM, Mode.BACKORDER, "stock arrived", new ArrayList<>()).progressed();
             });
             if (Boolean.TRUE.equals(progressed)) {
                 moved++;
@@ -425,13 +430,21 @@ public class Orders {
         INTAKE, REROUTE, BACKORDER
     }
 
+    /** What routing did: whether it wrote anything, the decision, the order's new status, its lines and the new fulfilments. */
+    private record Routed(boolean progressed, Route route, OrderStatus status, Map<String, LineRow> lines, List<Fulfillment> opened) {
+        static Routed nothing(Head head, Map<String, LineRow> lines) {
+            return new Routed(false, null, head.status(), lines, List.of());
+        }
+    }
+
     /**
      * Routes every unit of a locked order that no fulfilment holds: opens a fulfilment (with its
-     * reservation) per shipment of the plan, stores the decision and the new status. Returns
-     * false when nothing was written (BACKORDER mode without progress).
+     * reservation) per shipment of the plan, stores the decision and the new status, and records
+     * {@code pending} transitions before its own. {@code lines} are the order's lines when the
+     * caller has them (null: read them). Writes nothing in BACKORDER mode without progress.
      */
-    private boolean route(Head head, Actor actor, Mode mode, String cause) {
-        Map<String, LineRow> lines = lines(head.id());
+    private Routed route(Head head, Map<String, LineRow> known, Actor actor, Mode mode, String cause, List<Transition> pending) {
+        Map<String, LineRow> lines = known != null ? known : lines(head.id());
         List<RouteOrder.Line> wanted = new ArrayList<>();
         for (LineRow l : lines.values()) {
             if (l.unplaced() > 0) {
@@ -439,7 +452,10 @@ public class Orders {
             }
         }
         if (wanted.isEmpty()) {
-            return false;
+            if (!pending.isEmpty()) {
+                store.history(head.id(), pending);
+            }
+            return Routed.nothing(head, lines);
         }
         PlaceOrder.Address shipTo = head.shipTo() == null ? null : json.readValue(head.shipTo(), PlaceOrder.Address.class);
         DeliveryMethod method = DeliveryMethod.valueOf(head.deliveryMethod());
@@ -451,10 +467,11 @@ public class Orders {
         Instant now = clock.instant();
         Route route = null;
         String note = null;
+        List<Fulfillment> opened = new ArrayList<>();
         for (int attempt = 1; attempt <= ROUTING_ATTEMPTS; attempt++) {
             Route candidate = sourcing.plan(order, actor);
             if (mode == Mode.BACKORDER && (candidate.refused() || candidate.shipments().isEmpty())) {
-                return false;
+                return Routed.nothing(head, lines);
             }
             if (candidate.refused()) {
                 if (mode == Mode.INTAKE) {
@@ -474,6 +491,7 @@ public class Orders {
             }
             Instant promisedBy = promisedBy(head.placedAt(), level, candidate);
             try {
+                List<Fulfillment> made = new ArrayList<>();
                 savepoint.executeWithoutResult(s -> {
                     // Nodes in code order, so that orders sharing nodes lock their stock in one order.
                     List<Route.Shipment> shipments = candidate.shipments().stream()
@@ -481,11 +499,12 @@ public class Orders {
                     for (Route.Shipment sh : shipments) {
                         List<Fulfillment.Line> fl = sh.lines().stream()
                                 .map(a -> new Fulfillment.Line(a.lineId(), a.sku(), a.quantity())).toList();
-                        fulfillments.open(new OpenFulfillment(head.id(), new ChannelCode(head.channel()), head.externalId(),
-                                new LocationCode(sh.location()), method, level, head.placedAt(), promisedBy, fl), actor);
+                        made.add(fulfillments.open(new OpenFulfillment(head.id(), new ChannelCode(head.channel()), head.externalId(),
+                                new LocationCode(sh.location()), method, level, head.placedAt(), promisedBy, fl), actor));
                     }
                     sourcing.commit(head.id(), candidate);
                 });
+                opened.addAll(made);
                 route = candidate;
                 break;
             } catch (InsufficientStock | CapacityTaken e) {
@@ -497,7 +516,7 @@ public class Orders {
         }
         if (route == null) {
             if (mode == Mode.BACKORDER) {
-                return false;
+                return Routed.nothing(head, lines);
             }
             // Stock kept moving: backorder the rest; the backorder job tries again.
             route = backorderAll(wanted, "backordered after " + ROUTING_ATTEMPTS + " attempts: " + note, order);
@@ -507,6 +526,7 @@ public class Orders {
         route.shipments().forEach(sh -> sh.lines().forEach(a -> placed.merge(a.lineId(), a.quantity(), Long::sum)));
         Map<String, Long> backordered = new HashMap<>();
         route.backordered().forEach(a -> backordered.merge(a.lineId(), a.quantity(), Long::sum));
+        List<LineRow> changed = new ArrayList<>();
         for (LineRow l : List.copyOf(lines.values())) {
             if (l.unplaced() <= 0) {
                 continue;
@@ -514,13 +534,15 @@ public class Orders {
             LineRow updated = l.with(l.allocated() + placed.getOrDefault(l.lineId(), 0L), backordered.getOrDefault(l.lineId(), 0L),
                     l.cancelled(), l.shipped(), l.delivered());
             lines.put(l.lineId(), updated);
-            store.updateLine(head.id(), updated);
+            changed.add(updated);
         }
+        store.updateLines(head.id(), changed);
         OrderStatus to = OrderStatusPolicy.order(false, quantities(lines.values()));
         store.updateHead(head.id(), to, List.of(), head.version(), now);
         String event = route.shipments().isEmpty() ? "backordered" : "allocated";
         String why = (cause == null ? "" : cause + "; ") + route.summary();
-        store.history(head.id(), now, actor.name(), event, head.status(), to, why);
+        pending.add(new Transition(now, actor.name(), event, head.status(), to, why));
+        store.history(head.id(), pending);
         events.publishEvent(new OrderChanged(head.id(), head.channel(), head.externalId(), event, to.name(), why));
         if (mode == Mode.REROUTE && !route.backordered().isEmpty()) {
             exceptions.raise(new RaiseException(ExceptionType.ROUTING_FAILED, "order", head.id().toString(),
@@ -533,7 +555,7 @@ public class Orders {
                     "Order " + head.externalId() + " of " + head.channel() + " " + route.summary(),
                     Map.of("channel", head.channel(), "externalId", head.externalId())));
         }
-        return true;
+        return new Routed(true, route, to, lines, opened);
     }
 
     private Route backorderAll(List<RouteOrder.Line> wanted, String summary, RouteOrder order) {
@@ -604,16 +626,18 @@ public class Orders {
 
     private Order view(Head h) {
         List<LineRow> lines = store.lines(h.id());
-        List<Route> decisions = sourcing.decisions(h.id());
-        return new Order(h.id(), h.channel(), h.externalId(), h.status(), h.placedAt(), h.currency(),
+        return view(h, h.status(), h.version(), lines, fulfillments.forOrder(h.id()), sourcing.latestDecision(h.id()).orElse(null));
+    }
+
+    private Order view(Head h, OrderStatus status, long version, Collection<LineRow> lines, List<Fulfillment> fulfilments, Route routing) {
+        return new Order(h.id(), h.channel(), h.externalId(), status, h.placedAt(), h.currency(),
                 json.readValue(h.customer(), PlaceOrder.Customer.class),
                 h.shipTo() == null ? null : json.readValue(h.shipTo(), PlaceOrder.Address.class),
                 DeliveryMethod.valueOf(h.deliveryMethod()), h.pickupLocation(), ServiceLevel.valueOf(h.serviceLevel()),
-                PaymentStatus.valueOf(h.paymentStatus()), h.fraudFlag(), h.holds(), money(h.total()),
+                PaymentStatus.valueOf(h.paymentStatus()), h.fraudFlag(), status == OrderStatus.HELD ? h.holds() : List.of(), money(h.total()),
                 lines.stream().map(l -> new Order.Line(l.lineId(), l.sku(), l.quantity(), money(l.unitPrice()),
                         OrderStatusPolicy.line(q(l)), l.allocated(), l.backordered(), l.cancelled(), l.shipped(), l.delivered())).toList(),
-                fulfillments.forOrder(h.id()), decisions.isEmpty() ? null : decisions.get(decisions.size() - 1), h.createdAt(),
-                h.createdBy(), h.version());
+                fulfilments, routing, h.createdAt(), h.createdBy(), version);
     }
 
     private static String describe(List<Fulfillment.Line> lines) {

@@ -132,6 +132,11 @@ public class Sourcing {
         store.recordDecision(Ids.newId(), order, route.decidedAt(), json.writeValueAsString(route));
     }
 
+    /** The latest decision taken for an order, if any. */
+    public java.util.Optional<Route> latestDecision(UUID order) {
+        return store.latestDecision(order).map(s -> json.readValue(s, Route.class));
+    }
+
     /** Every decision taken for an order, oldest first. */
     public List<Route> decisions(UUID order) {
         return store.decisions(order).stream().map(s -> json.readValue(s, Route.class)).toList();

@@ -45,24 +45,41 @@ public class JdbcFulfillments {
                        Instant deliveredAt, long version, int priority, Instant orderPlacedAt) {
     }
 
-    public void insert(Head h, List<Fulfillment.Line> lines) {
+    /** Inserts the fulfilment, its lines and its first history entry in one statement. */
+    public void insert(Head h, List<Fulfillment.Line> lines, String actor, String note) {
         jdbc.sql("""
-                insert into fulfillment (id, order_id, channel, order_reference, location, delivery_method, service_level, priority,
-                    promised_by, order_placed_at, status, reservation_id, created_at, updated_at, version)
-                values (:id, :o, :c, :ref, :loc, :m, :sl, :p, :promised, :placed, :s, :r, :now, :now, 0)""")
+                with f as (
+                    insert into fulfillment (id, order_id, channel, order_reference, location, delivery_method, service_level, priority,
+                        promised_by, order_placed_at, status, reservation_id, created_at, updated_at, version)
+                    values (:id, :o, :c, :ref, :loc, :m, :sl, :p, :promised, :placed, :s, :r, :now, :now, 0)),
+                l as (
+                    insert into fulfillment_line (fulfillment_id, line_id, position, sku, quantity)
+                    select :id, l, p, s, q from unnest(:l::text[], :sku::text[], :q::bigint[]) with ordinality as t(l, s, q, p))
+                insert into fulfillment_history (fulfillment_id, at, actor, event, from_status, to_status, note)
+                values (:id, :now, :actor, 'created', null, :s, :note)""")
                 .param("id", h.id()).param("o", h.order()).param("c", h.channel()).param("ref", h.orderReference())
                 .param("loc", h.location()).param("m", h.deliveryMethod().name()).param("sl", h.serviceLevel().name())
                 .param("p", h.priority()).param("promised", Timestamp.from(h.promisedBy()))
                 .param("placed", Timestamp.from(h.orderPlacedAt())).param("s", h.status().name()).param("r", h.reservation())
                 .param("now", Timestamp.from(h.createdAt()))
+                .param("l", lines.stream().map(Fulfillment.Line::lineId).toArray(String[]::new))
+                .param("sku", lines.stream().map(Fulfillment.Line::sku).toArray(String[]::new))
+                .param("q", lines.stream().map(Fulfillment.Line::quantity).toArray(Long[]::new))
+                .param("actor", actor).param("note", note)
+                .update();
+    }
+
+    /** Marks fulfilments RELEASED on a day, with one history entry each, in two statements. */
+    public void release(List<UUID> ids, java.time.LocalDate day, Instant now, String actor, String note) {
+        jdbc.sql("""
+                update fulfillment set status = 'RELEASED', released_on = :d, released_at = :now, updated_at = :now, version = version + 1
+                where id = any(:ids) and status = 'PENDING'""")
+                .param("d", day).param("now", Timestamp.from(now)).param("ids", ids.toArray(UUID[]::new))
                 .update();
         jdbc.sql("""
-                insert into fulfillment_line (fulfillment_id, line_id, position, sku, quantity)
-                select :f, l, p, s, q from unnest(:l::text[], :s::text[], :q::bigint[]) with ordinality as t(l, s, q, p)""")
-                .param("f", h.id())
-                .param("l", lines.stream().map(Fulfillment.Line::lineId).toArray(String[]::new))
-                .param("s", lines.stream().map(Fulfillment.Line::sku).toArray(String[]::new))
-                .param("q", lines.stream().map(Fulfillment.Line::quantity).toArray(Long[]::new))
+                insert into fulfillment_history (fulfillment_id, at, actor, event, from_status, to_status, note)
+                select f, :now, :actor, 'released', 'PENDING', 'RELEASED', :note from unnest(:ids::uuid[]) with ordinality as t(f, n) order by n""")
+                .param("now", Timestamp.from(now)).param("actor", actor).param("note", note).param("ids", ids.toArray(UUID[]::new))
                 .update();
     }
 
@@ -130,10 +147,6 @@ public class JdbcFulfillments {
 
         public Change pickupDeadline(Instant d) {
             return new Change(status, reservation, carrier, trackingNumber, d, releasedOn, releasedAt, shippedAt, deliveredAt);
-        }
-
-        public Change released(LocalDate day, Instant at) {
-            return new Change(status, reservation, carrier, trackingNumber, pickupDeadline, day, at, shippedAt, deliveredAt);
         }
 
         public Change delivered(Instant at) {

@@ -122,6 +122,25 @@ public class JdbcOrders {
                 .list();
     }
 
+    /** Writes the counters of several lines in one statement. */
+    public void updateLines(UUID order, java.util.Collection<LineRow> lines) {
+        if (lines.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                update sales_order_line l set allocated = t.a, backordered = t.b, cancelled = t.c, shipped = t.s, delivered = t.d
+                from unnest(:l::text[], :a::bigint[], :b::bigint[], :c::bigint[], :s::bigint[], :d::bigint[]) as t(l, a, b, c, s, d)
+                where l.order_id = :o and l.line_id = t.l""")
+                .param("o", order)
+                .param("l", lines.stream().map(LineRow::lineId).toArray(String[]::new))
+                .param("a", lines.stream().map(LineRow::allocated).toArray(Long[]::new))
+                .param("b", lines.stream().map(LineRow::backordered).toArray(Long[]::new))
+                .param("c", lines.stream().map(LineRow::cancelled).toArray(Long[]::new))
+                .param("s", lines.stream().map(LineRow::shipped).toArray(Long[]::new))
+                .param("d", lines.stream().map(LineRow::delivered).toArray(Long[]::new))
+                .update();
+    }
+
     public void updateLine(UUID order, LineRow l) {
         jdbc.sql("""
                 update sales_order_line set allocated = :a, backordered = :b, cancelled = :c, shipped = :s, delivered = :d
@@ -158,6 +177,33 @@ public class JdbcOrders {
         if (n != 1) {
             throw new org.springframework.dao.OptimisticLockingFailureException("order " + id + " changed concurrently");
         }
+    }
+
+    /** A transition to record. */
+    public record Transition(Instant at, String actor, String event, OrderStatus from, OrderStatus to, String note) {
+    }
+
+    /** Records several transitions of one order in one statement, in list order. */
+    public void history(UUID order, List<Transition> rows) {
+        if (rows.size() == 1) {
+            Transition t = rows.get(0);
+            history(order, t.at(), t.actor(), t.event(), t.from(), t.to(), t.note());
+            return;
+        }
+        jdbc.sql("""
+                insert into sales_order_history (order_id, at, actor, event, from_status, to_status, note)
+                select :o, at, actor, event, from_status, to_status, note
+                from unnest(:at::timestamptz[], :actor::text[], :event::text[], :from::text[], :to::text[], :note::text[])
+                     with ordinality as t(at, actor, event, from_status, to_status, note, n)
+                order by n""")
+                .param("o", order)
+                .param("at", rows.stream().map(t -> Timestamp.from(t.at())).toArray(Timestamp[]::new))
+                .param("actor", rows.stream().map(Transition::actor).toArray(String[]::new))
+                .param("event", rows.stream().map(Transition::event).toArray(String[]::new))
+                .param("from", rows.stream().map(t -> t.from() == null ? null : t.from().name()).toArray(String[]::new))
+                .param("to", rows.stream().map(t -> t.to().name()).toArray(String[]::new))
+                .param("note", rows.stream().map(Transition::note).toArray(String[]::new))
+                .update();
     }
 
     public void history(UUID order, Instant at, String actor, String event, OrderStatus from, OrderStatus to, String note) {

@@ -94,4 +94,9 @@ public class JdbcSourcing {
         return jdbc.sql("select route::text from routing_decision where order_id = :o order by decided_at, id")
                 .param("o", order).query(String.class).list();
     }
+
+    public java.util.Optional<String> latestDecision(UUID order) {
+        return jdbc.sql("select route::text from routing_decision where order_id = :o order by decided_at desc, id desc limit 1")
+                .param("o", order).query(String.class).optional();
+    }
 }
