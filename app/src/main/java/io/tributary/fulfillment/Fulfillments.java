@@ -112,6 +112,16 @@ public class Fulfillments {
         return view(head, c.lines());
     }
 
+    /**
+     * Locks every fulfilment of an order, in the caller's transaction. A change that starts at the
+     * order and reaches its fulfilments (a cancellation) calls this first, so that it takes its locks
+     * in the order the node's steps take them (fulfilment, then order) and the two never deadlock.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void lockOrder(UUID order) {
+        store.ofOrder(order, true);
+    }
+
     /** Every fulfilment of an order, oldest first. */
     public List<Fulfillment> forOrder(UUID order) {
         List<Head> heads = store.ofOrder(order, false);

@@ -204,6 +204,7 @@ public class Orders {
      */
     public Order cancel(UUID id, List<CancelLine> request, String reason, Actor actor) {
         tx.executeWithoutResult(s -> {
+            fulfillments.lockOrder(id); // fulfilments before the order, as the node's steps lock them
             Head head = locked(id, actor);
             if (head.status() == OrderStatus.CANCELLED || head.status() == OrderStatus.SHIPPED || head.status() == OrderStatus.DELIVERED) {
                 throw new InvalidTransition("order", head.status(), "cancel");
