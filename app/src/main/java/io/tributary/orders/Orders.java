@@ -337,43 +337,34 @@ public class Orders {
     }
 
     private void shipped(FulfillmentChanged e, boolean collected) {
-        Head head = store.lock(e.order()).orElseThrow();
-        Map<String, LineRow> lines = lines(head.id());
-        for (Fulfillment.Line fl : e.lines()) {
-            LineRow l = lines.get(fl.lineId());
-            LineRow updated = l.with(l.allocated() - fl.quantity(), l.backordered(), l.cancelled(), l.shipped() + fl.quantity(),
-                    l.delivered() + (collected ? fl.quantity() : 0));
-            lines.put(l.lineId(), updated);
-            store.updateLine(head.id(), updated);
-        }
         String note = collected ? "collected at " + e.location() + ": " + describe(e.lines())
                 : "shipped from " + e.location() + " with " + e.carrier() + " " + e.trackingNumber() + ": " + describe(e.lines());
-        transition(head, lines, collected ? "picked_up" : "shipped", note);
+        follow(e, collected ? "picked_up" : "shipped", note, (l, q) -> l.with(l.allocated() - q, l.backordered(), l.cancelled(),
+                l.shipped() + q, l.delivered() + (collected ? q : 0)));
     }
 
     private void delivered(FulfillmentChanged e) {
-        Head head = store.lock(e.order()).orElseThrow();
-        Map<String, LineRow> lines = lines(head.id());
-        for (Fulfillment.Line fl : e.lines()) {
-            LineRow l = lines.get(fl.lineId());
-            LineRow updated = l.with(l.allocated(), l.backordered(), l.cancelled(), l.shipped(), l.delivered() + fl.quantity());
-            lines.put(l.lineId(), updated);
-            store.updateLine(head.id(), updated);
-        }
-        transition(head, lines, "delivered", "delivered from " + e.location() + ": " + describe(e.lines()));
+        follow(e, "delivered", "delivered from " + e.location() + ": " + describe(e.lines()),
+                (l, q) -> l.with(l.allocated(), l.backordered(), l.cancelled(), l.shipped(), l.delivered() + q));
     }
 
     private void notCollected(FulfillmentChanged e) {
+        follow(e, "cancelled", "not collected at " + e.location() + " by the deadline: " + describe(e.lines()),
+                (l, q) -> l.with(l.allocated() - q, l.backordered(), l.cancelled() + q, l.shipped(), l.delivered()));
+    }
+
+    /** Applies {@code change} (a line and the event's units of it) to every line of the event, then records the new status. */
+    private void follow(FulfillmentChanged e, String event, String note, java.util.function.BiFunction<LineRow, Long, LineRow> change) {
         Head head = store.lock(e.order()).orElseThrow();
         Map<String, LineRow> lines = lines(head.id());
+        List<LineRow> changed = new ArrayList<>();
         for (Fulfillment.Line fl : e.lines()) {
-            LineRow l = lines.get(fl.lineId());
-            LineRow updated = l.with(l.allocated() - fl.quantity(), l.backordered(), l.cancelled() + fl.quantity(), l.shipped(),
-                    l.delivered());
-            lines.put(l.lineId(), updated);
-            store.updateLine(head.id(), updated);
+            LineRow updated = change.apply(lines.get(fl.lineId()), fl.quantity());
+            lines.put(updated.lineId(), updated);
+            changed.add(updated);
         }
-        transition(head, lines, "cancelled", "not collected at " + e.location() + " by the deadline: " + describe(e.lines()));
+        store.updateLines(head.id(), changed);
+        transition(head, lines, event, note);
     }
 
     private void givenBack(FulfillmentChanged e) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tributary.support.Api;
 import io.tributary.support.Fixtures;
 import io.tributary.support.IntegrationTest;
+import io.tributary.support.OrderRequests;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,22 +35,11 @@ class FulfillmentIntegrationTests extends IntegrationTest {
 
     @SafeVarargs
     static Map<String, Object> order(String channel, String level, Map<String, Object>... lines) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("channel", channel);
-        body.put("externalId", Api.unique("ext"));
-        body.put("currency", "EUR");
-        body.put("customer", Map.of("email", "known@example.com", "name", "Ada"));
-        body.put("shipTo", Map.of("name", "Ada", "line1", "Unter den Linden 1", "city", "Berlin", "postalCode", "10117",
-                "country", "DE", "latitude", 52.517, "longitude", 13.389));
-        body.put("deliveryMethod", "SHIP");
-        body.put("serviceLevel", level);
-        body.put("paymentStatus", "CAPTURED");
-        body.put("lines", List.of(lines));
-        return body;
+        return OrderRequests.order(channel, "CAPTURED", level, "known@example.com", List.of(lines));
     }
 
     static Map<String, Object> line(String id, String sku, long quantity) {
-        return Map.of("lineId", id, "sku", sku, "quantity", quantity, "unitPrice", "10.00");
+        return OrderRequests.line(id, sku, quantity);
     }
 
     static Map<String, Object> pickup(String channel, String store, Map<String, Object>... lines) {
@@ -430,28 +420,23 @@ class FulfillmentIntegrationTests extends IntegrationTest {
     }
 
     private JsonNode await(Api api, String order, String status) throws InterruptedException {
-        long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        JsonNode o;
-        do {
-            o = api.get("/orders/" + order).expect(200).json();
-            if (o.path("status").asString().equals(status)) {
-                return o;
-            }
-            Thread.sleep(50);
-        } while (System.nanoTime() < until);
-        throw new AssertionError("order " + order + " did not become " + status + ": " + o);
+        return awaitOrder(api, order, o -> o.path("status").asString().equals(status), "become " + status);
     }
 
     private JsonNode awaitAllocated(Api api, String order, long units) throws InterruptedException {
+        return awaitOrder(api, order, o -> o.path("lines").get(0).path("allocated").asLong() == units, "get " + units + " allocated");
+    }
+
+    private JsonNode awaitOrder(Api api, String order, java.util.function.Predicate<JsonNode> done, String what) throws InterruptedException {
         long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         JsonNode o;
         do {
             o = api.get("/orders/" + order).expect(200).json();
-            if (o.path("lines").get(0).path("allocated").asLong() == units) {
+            if (done.test(o)) {
                 return o;
             }
             Thread.sleep(50);
         } while (System.nanoTime() < until);
-        throw new AssertionError("order " + order + " did not get " + units + " allocated: " + o);
+        throw new AssertionError("order " + order + " did not " + what + ": " + o);
     }
 }

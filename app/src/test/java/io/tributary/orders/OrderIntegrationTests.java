@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tributary.support.Api;
 import io.tributary.support.Fixtures;
 import io.tributary.support.IntegrationTest;
+import io.tributary.support.OrderRequests;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -19,23 +19,13 @@ class OrderIntegrationTests extends IntegrationTest {
 
     static final List<String> SHIPS = List.of("SHIP", "RECEIVE");
 
+    @SafeVarargs
     static Map<String, Object> order(String channel, String payment, Map<String, Object>... lines) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("channel", channel);
-        body.put("externalId", Api.unique("ext"));
-        body.put("currency", "EUR");
-        body.put("customer", Map.of("email", Api.unique("c") + "@example.com", "name", "Ada"));
-        body.put("shipTo", Map.of("name", "Ada", "line1", "Unter den Linden 1", "city", "Berlin", "postalCode", "10117",
-                "country", "DE", "latitude", 52.517, "longitude", 13.389));
-        body.put("deliveryMethod", "SHIP");
-        body.put("serviceLevel", "STANDARD");
-        body.put("paymentStatus", payment);
-        body.put("lines", List.of(lines));
-        return body;
+        return OrderRequests.order(channel, payment, "STANDARD", null, List.of(lines));
     }
 
     static Map<String, Object> line(String id, String sku, long quantity) {
-        return Map.of("lineId", id, "sku", sku, "quantity", quantity, "unitPrice", "10.00");
+        return OrderRequests.line(id, sku, quantity);
     }
 
     long available(Api api, String channel, String sku) {

@@ -3,6 +3,7 @@ package io.tributary.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tributary.support.Api;
+import io.tributary.support.OrderRequests;
 import io.tributary.support.Fixtures;
 import io.tributary.support.ServiceProcess;
 import io.tributary.support.TestDatabase;
@@ -15,7 +16,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -205,17 +205,8 @@ class OrderCrashIntegrationTests {
         if (i % 2 == 0) {
             lines.add(Map.of("lineId", "2", "sku", skus.get((i + 1) % skus.size()), "quantity", 1, "unitPrice", "4.00"));
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("channel", channel);
+        Map<String, Object> body = OrderRequests.order(channel, "AUTHORIZED", "STANDARD", null, lines);
         body.put("externalId", externalId);
-        body.put("currency", "EUR");
-        body.put("customer", Map.of("email", Api.unique("c") + "@example.com", "name", "Ada"));
-        body.put("shipTo", Map.of("name", "Ada", "line1", "Unter den Linden 1", "city", "Berlin", "postalCode", "10117",
-                "country", "DE", "latitude", 52.517, "longitude", 13.389));
-        body.put("deliveryMethod", "SHIP");
-        body.put("serviceLevel", "STANDARD");
-        body.put("paymentStatus", "AUTHORIZED");
-        body.put("lines", lines);
         return new Intake(externalId, i % 2 == 0 ? "key-" + externalId : null, body);
     }
 
