@@ -145,16 +145,15 @@ public class Orders {
                 c.shipTo() == null ? null : json.writeValueAsString(c.shipTo()), c.deliveryMethod().name(),
                 c.pickupLocation() == null ? null : c.pickupLocation().value(), c.serviceLevel().name(), c.paymentStatus().name(),
                 c.fraudFlag(), holds, total, now, actor.name(), 0);
-        if (!store.insert(head, email, now)) {
-            // The channel sent this order before (or concurrently, and that one committed first).
-            return new Outcome(store.idOf(c.channel().value(), c.externalId()).orElseThrow(), false, null);
-        }
         Map<String, LineRow> lines = new LinkedHashMap<>();
         for (int i = 0; i < c.lines().size(); i++) {
             PlaceOrder.Line l = c.lines().get(i);
             lines.put(l.lineId(), new LineRow(l.lineId(), i, l.sku().value(), l.quantity(), l.unitPrice(), 0, 0, 0, 0, 0));
         }
-        store.insertLines(id, List.copyOf(lines.values()));
+        if (!store.insert(head, email, now, List.copyOf(lines.values()))) {
+            // The channel sent this order before (or concurrently, and that one committed first).
+            return new Outcome(store.idOf(c.channel().value(), c.externalId()).orElseThrow(), false, null);
+        }
         List<Transition> transitions = new ArrayList<>();
         transitions.add(new Transition(now, actor.name(), "received", null, OrderStatus.RECEIVED, null));
         events.publishEvent(new OrderChanged(id, c.channel().value(), c.externalId(), "received", OrderStatus.RECEIVED.name(), null));
@@ -528,13 +527,11 @@ public class Orders {
             lines.put(l.lineId(), updated);
             changed.add(updated);
         }
-        store.updateLines(head.id(), changed);
         OrderStatus to = OrderStatusPolicy.order(false, quantities(lines.values()));
-        store.updateHead(head.id(), to, List.of(), head.version(), now);
         String event = route.shipments().isEmpty() ? "backordered" : "allocated";
         String why = (cause == null ? "" : cause + "; ") + route.summary();
         pending.add(new Transition(now, actor.name(), event, head.status(), to, why));
-        store.history(head.id(), pending);
+        store.settle(head.id(), changed, to, List.of(), head.version(), now, pending);
         events.publishEvent(new OrderChanged(head.id(), head.channel(), head.externalId(), event, to.name(), why));
         if (mode == Mode.REROUTE && !route.backordered().isEmpty()) {
             exceptions.raise(new RaiseException(ExceptionType.ROUTING_FAILED, "order", head.id().toString(),

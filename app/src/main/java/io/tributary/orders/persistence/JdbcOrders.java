@@ -60,36 +60,77 @@ public class JdbcOrders {
         }
     }
 
-    /** Inserts a new order unless the channel already has one with this external id; true when inserted. */
-    public boolean insert(Head h, String customerEmail, Instant now) {
+    /**
+     * Inserts a new order with its lines, in one statement, unless the channel already has one with
+     * this external id; true when inserted (the lines are written only then).
+     */
+    public boolean insert(Head h, String customerEmail, Instant now, List<LineRow> lines) {
         return jdbc.sql("""
-                insert into sales_order (id, channel, external_id, status, placed_at, currency, customer_email, customer, ship_to,
-                    delivery_method, pickup_location, service_level, payment_status, fraud_flag, holds, total,
-                    created_at, created_by, updated_at, version)
-                values (:id, :channel, :ext, :status, :placed, :currency, :email, :customer::jsonb, :shipTo::jsonb, :method, :pickup,
-                    :level, :payment, :fraud, :holds::text[], :total, :now, :by, :now, 0)
-                on conflict (channel, external_id) do nothing
-                returning id""")
+                with o as (
+                    insert into sales_order (id, channel, external_id, status, placed_at, currency, customer_email, customer, ship_to,
+                        delivery_method, pickup_location, service_level, payment_status, fraud_flag, holds, total,
+                        created_at, created_by, updated_at, version)
+                    values (:id, :channel, :ext, :status, :placed, :currency, :email, :customer::jsonb, :shipTo::jsonb, :method, :pickup,
+                        :level, :payment, :fraud, :holds::text[], :total, :now, :by, :now, 0)
+                    on conflict (channel, external_id) do nothing
+                    returning id),
+                l as (
+                    insert into sales_order_line (order_id, line_id, position, sku, quantity, unit_price)
+                    select o.id, t.l, t.p, t.s, t.q, t.u
+                    from o, unnest(:l::text[], :p::int[], :s::text[], :q::bigint[], :u::numeric[]) as t(l, p, s, q, u))
+                select count(*) from o""")
                 .param("id", h.id()).param("channel", h.channel()).param("ext", h.externalId()).param("status", h.status().name())
                 .param("placed", Timestamp.from(h.placedAt())).param("currency", h.currency()).param("email", customerEmail)
                 .param("customer", h.customer()).param("shipTo", h.shipTo()).param("method", h.deliveryMethod())
                 .param("pickup", h.pickupLocation()).param("level", h.serviceLevel()).param("payment", h.paymentStatus())
                 .param("fraud", h.fraudFlag()).param("holds", h.holds().stream().map(Enum::name).toArray(String[]::new))
                 .param("total", h.total()).param("now", Timestamp.from(now)).param("by", h.createdBy())
-                .query(UUID.class).optional().isPresent();
-    }
-
-    public void insertLines(UUID order, List<LineRow> lines) {
-        jdbc.sql("""
-                insert into sales_order_line (order_id, line_id, position, sku, quantity, unit_price)
-                select :o, l, p, s, q, u from unnest(:l::text[], :p::int[], :s::text[], :q::bigint[], :u::numeric[]) as t(l, p, s, q, u)""")
-                .param("o", order)
                 .param("l", lines.stream().map(LineRow::lineId).toArray(String[]::new))
                 .param("p", lines.stream().map(LineRow::position).toArray(Integer[]::new))
                 .param("s", lines.stream().map(LineRow::sku).toArray(String[]::new))
                 .param("q", lines.stream().map(LineRow::quantity).toArray(Long[]::new))
                 .param("u", lines.stream().map(LineRow::unitPrice).toArray(BigDecimal[]::new))
+                .query(Long.class).single() == 1;
+    }
+
+    /**
+     * The end of a change of a locked order, in one statement: the lines' counters, the head
+     * (status, holds; fails unless {@code version} is current) and the transitions, in list order.
+     */
+    public void settle(UUID id, java.util.Collection<LineRow> lines, OrderStatus status, List<HoldReason> holds, long version,
+                       Instant now, List<Transition> transitions) {
+        int n = jdbc.sql("""
+                with l as (
+                    update sales_order_line x set allocated = t.a, backordered = t.b, cancelled = t.c, shipped = t.s, delivered = t.d
+                    from unnest(:l::text[], :a::bigint[], :b::bigint[], :c::bigint[], :sh::bigint[], :d::bigint[]) as t(l, a, b, c, s, d)
+                    where x.order_id = :id and x.line_id = t.l),
+                h as (
+                    insert into sales_order_history (order_id, at, actor, event, from_status, to_status, note)
+                    select :id, at, actor, event, from_status, to_status, note
+                    from unnest(:at::timestamptz[], :actor::text[], :event::text[], :from::text[], :to::text[], :note::text[])
+                         with ordinality as t(at, actor, event, from_status, to_status, note, n)
+                    order by n)
+                update sales_order set status = :status, holds = :holds::text[], updated_at = :now, version = version + 1
+                where id = :id and version = :v""")
+                .param("id", id)
+                .param("l", lines.stream().map(LineRow::lineId).toArray(String[]::new))
+                .param("a", lines.stream().map(LineRow::allocated).toArray(Long[]::new))
+                .param("b", lines.stream().map(LineRow::backordered).toArray(Long[]::new))
+                .param("c", lines.stream().map(LineRow::cancelled).toArray(Long[]::new))
+                .param("sh", lines.stream().map(LineRow::shipped).toArray(Long[]::new))
+                .param("d", lines.stream().map(LineRow::delivered).toArray(Long[]::new))
+                .param("at", transitions.stream().map(t -> Timestamp.from(t.at())).toArray(Timestamp[]::new))
+                .param("actor", transitions.stream().map(Transition::actor).toArray(String[]::new))
+                .param("event", transitions.stream().map(Transition::event).toArray(String[]::new))
+                .param("from", transitions.stream().map(t -> t.from() == null ? null : t.from().name()).toArray(String[]::new))
+                .param("to", transitions.stream().map(t -> t.to().name()).toArray(String[]::new))
+                .param("note", transitions.stream().map(Transition::note).toArray(String[]::new))
+                .param("status", status.name()).param("holds", holds.stream().map(Enum::name).toArray(String[]::new))
+                .param("now", Timestamp.from(now)).param("v", version)
                 .update();
+        if (n != 1) {
+            throw new org.springframework.dao.OptimisticLockingFailureException("order " + id + " changed concurrently");
+        }
     }
 
     public Optional<UUID> idOf(String channel, String externalId) {
