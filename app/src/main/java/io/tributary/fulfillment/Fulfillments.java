@@ -62,6 +62,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class Fulfillments {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Fulfillments.class);
+
     /** Fulfilments released per node and run; the rest wait for the next run. */
     static final int RELEASE_BATCH = 200;
 
@@ -164,12 +166,12 @@ public class Fulfillments {
 
     @Transactional
     public Fulfillment pick(UUID id, Actor actor) {
-        return advance(id, Step.PICK, actor, null, (h, c) -> c);
+        return advance(id, Step.PICK, actor, null, (h, c) -> c, null);
     }
 
     @Transactional
     public Fulfillment pack(UUID id, Actor actor) {
-        return advance(id, Step.PACK, actor, null, (h, c) -> c);
+        return advance(id, Step.PACK, actor, null, (h, c) -> c, null);
     }
 
     /** Ships every line: the reserved units leave the node's stock; carrier and tracking number are required. */
@@ -189,39 +191,43 @@ public class Fulfillments {
         if (!errors.isEmpty()) {
             throw new ValidationFailed(errors);
         }
-        return advance(id, Step.SHIP, actor, "shipped with " + carrier.strip() + " " + trackingNumber.strip(), (h, c) -> {
-            reservations.fulfil(h.reservation(), actor);
-            return c.shipped(carrier.strip(), trackingNumber.strip(), clock.instant());
-        });
+        return advance(id, Step.SHIP, actor, "shipped with " + carrier.strip() + " " + trackingNumber.strip(),
+                (h, c) -> c.shipped(carrier.strip(), trackingNumber.strip(), clock.instant()),
+                h -> reservations.fulfil(h.reservation(), actor));
     }
 
     @Transactional
     public Fulfillment deliver(UUID id, Actor actor) {
-        return advance(id, Step.DELIVER, actor, null, (h, c) -> c.delivered(clock.instant()));
+        return advance(id, Step.DELIVER, actor, null, (h, c) -> c.delivered(clock.instant()), null);
     }
 
     /** The pickup waits at the store until the deadline ({@code tributary.fulfillment.pickup-hold} from now). */
     @Transactional
     public Fulfillment readyForPickup(UUID id, Actor actor) {
         Instant deadline = FulfillmentFlow.pickupDeadline(clock.instant(), pickupHold);
-        return advance(id, Step.READY_FOR_PICKUP, actor, "collect by " + deadline, (h, c) -> c.pickupDeadline(deadline));
+        return advance(id, Step.READY_FOR_PICKUP, actor, "collect by " + deadline, (h, c) -> c.pickupDeadline(deadline), null);
     }
 
     /** The customer collected: the reserved units leave the store's stock. */
     @Transactional
     public Fulfillment pickedUp(UUID id, Actor actor) {
         return advance(id, Step.PICKED_UP, actor, null, (h, c) -> {
-            reservations.fulfil(h.reservation(), actor);
             Instant now = clock.instant();
             return c.shipped(null, null, now).delivered(now);
-        });
+        }, h -> reservations.fulfil(h.reservation(), actor));
     }
 
     private interface Effect {
         Change apply(Head head, Change change);
     }
 
-    private Fulfillment advance(UUID id, Step step, Actor actor, String note, Effect effect) {
+    /**
+     * Takes a step: the fulfilment row, its history, the event (the orders module follows it and
+     * locks the order), and only then {@code stock}, the step's effect on the node's stock. So every
+     * path takes its locks as fulfilment, order, stock, the order a cancellation or a backorder
+     * allocation also follows.
+     */
+    private Fulfillment advance(UUID id, Step step, Actor actor, String note, Effect effect, java.util.function.Consumer<Head> stock) {
         Head h = lockForNode(id, actor);
         if (!FulfillmentFlow.allows(step, h.status(), h.deliveryMethod())) {
             throw new InvalidTransition("fulfillment", h.status(), step.name().toLowerCase().replace('_', ' ') + " (a "
@@ -233,6 +239,9 @@ public class Fulfillments {
         store.update(id, h.version(), change, now);
         store.history(id, now, actor.name(), step.event(), h.status(), step.target(), note);
         events.publishEvent(changed(h, step.event(), step.target(), lines, change.carrier(), change.trackingNumber(), null, note));
+        if (stock != null) {
+            stock.accept(h);
+        }
         return view(store.head(id).orElseThrow(), lines);
     }
 
@@ -287,13 +296,16 @@ public class Fulfillments {
         String why = reason + (note == null || note.isBlank() ? "" : ": " + note.strip());
         List<Fulfillment.Line> returned = new ArrayList<>();
         giveBack.forEach((lineId, q) -> returned.add(new Fulfillment.Line(lineId, current.get(lineId).sku(), q)));
-        Change change = takeBack(h, current, giveBack, actor, FulfillmentStatus.REJECTED);
+        // Fulfilment first, then the order (the event: the units are routed again), then the stock.
+        List<Fulfillment.Line> stays = shrink(h, current, giveBack);
+        FulfillmentStatus to = stays.isEmpty() ? FulfillmentStatus.REJECTED : h.status();
+        events.publishEvent(changed(h, "rejected", to, returned, null, null, reason.name(), why));
+        UUID reservation = restock(h, stays, actor);
         List<String> unsellable = reason == RejectReason.SHORT_PICK || reason == RejectReason.DAMAGED
                 ? moveOutOfSellable(h.location(), returned, reason, why, actor) : List.of();
         Instant now = clock.instant();
-        store.update(id, h.version(), change, now);
-        store.history(id, now, actor.name(), "rejected", h.status(), change.status(), why + " " + describe(returned));
-        events.publishEvent(changed(h, "rejected", change.status(), returned, null, null, reason.name(), why));
+        store.update(id, h.version(), Change.of(h).status(to).reservation(reservation), now);
+        store.history(id, now, actor.name(), "rejected", h.status(), to, why + " " + describe(returned));
         ExceptionType type = reason == RejectReason.SHORT_PICK ? ExceptionType.SHORT_PICK : ExceptionType.FULFILLMENT_REJECTED;
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("order", h.order().toString());
@@ -337,18 +349,19 @@ public class Fulfillments {
             }
             List<Fulfillment.Line> returned = new ArrayList<>();
             take.forEach((lineId, q) -> returned.add(new Fulfillment.Line(lineId, current.get(lineId).sku(), q)));
-            Change change = takeBack(h, current, take, actor, FulfillmentStatus.CANCELLED);
+            List<Fulfillment.Line> stays = shrink(h, current, take);
+            FulfillmentStatus to = stays.isEmpty() ? FulfillmentStatus.CANCELLED : h.status();
+            UUID reservation = restock(h, stays, actor);
             Instant now = clock.instant();
-            store.update(h.id(), h.version(), change, now);
-            store.history(h.id(), now, actor.name(), "cancelled", h.status(), change.status(), why + " " + describe(returned));
-            events.publishEvent(changed(h, "cancelled", change.status(), returned, null, null, null, why));
+            store.update(h.id(), h.version(), Change.of(h).status(to).reservation(reservation), now);
+            store.history(h.id(), now, actor.name(), "cancelled", h.status(), to, why + " " + describe(returned));
+            events.publishEvent(changed(h, "cancelled", to, returned, null, null, null, why));
         }
         return taken;
     }
 
-    /** Releases the reservation, reserves again what stays, writes the lines; the change ends in {@code emptied} when nothing stays. */
-    private Change takeBack(Head h, Map<String, Fulfillment.Line> current, Map<String, Long> take, Actor actor, FulfillmentStatus emptied) {
-        reservations.release(h.reservation(), actor);
+    /** Writes the lines less what is taken; returns what stays at the node. */
+    private List<Fulfillment.Line> shrink(Head h, Map<String, Fulfillment.Line> current, Map<String, Long> take) {
         Map<String, Long> quantities = new LinkedHashMap<>();
         List<Fulfillment.Line> stays = new ArrayList<>();
         for (Fulfillment.Line l : current.values()) {
@@ -359,8 +372,13 @@ public class Fulfillments {
             }
         }
         store.setLineQuantities(h.id(), quantities);
-        UUID reservation = stays.isEmpty() ? null : reserve(h.orderReference(), h.channel(), h.location(), stays, actor);
-        return Change.of(h).status(stays.isEmpty() ? emptied : h.status()).reservation(reservation);
+        return stays;
+    }
+
+    /** Releases the fulfilment's reservation and reserves what stays; returns the new reservation, null when nothing stays. */
+    private UUID restock(Head h, List<Fulfillment.Line> stays, Actor actor) {
+        reservations.release(h.reservation(), actor);
+        return stays.isEmpty() ? null : reserve(h.orderReference(), h.channel(), h.location(), stays, actor);
     }
 
     private List<String> moveOutOfSellable(String location, List<Fulfillment.Line> lines, RejectReason reason, String why, Actor actor) {
@@ -417,26 +435,40 @@ public class Fulfillments {
         return due.size();
     }
 
-    /** Pickups not collected by their deadline go back to stock; customer service gets a case. */
+    /**
+     * Pickups not collected by their deadline go back to stock; customer service gets a case. Each
+     * pickup in its own transaction, so one that fails (logged, tried again next run) does not hold
+     * back the others. Returns how many went back.
+     */
     public int returnUncollected(int limit) {
-        Integer n = tx.execute(s -> {
-            Instant now = clock.instant();
-            List<Head> due = store.pickupsDue(now, limit);
-            Map<UUID, List<Fulfillment.Line>> lines = store.lines(due.stream().map(Head::id).toList());
-            for (Head h : due) {
-                List<Fulfillment.Line> ls = lines.getOrDefault(h.id(), List.of());
-                reservations.release(h.reservation(), Actor.SYSTEM);
-                String note = "not collected by " + h.pickupDeadline() + "; units back in stock";
-                store.update(h.id(), h.version(), Change.of(h).status(FulfillmentStatus.NOT_COLLECTED).reservation(null), now);
-                store.history(h.id(), now, Actor.SYSTEM.name(), "not_collected", h.status(), FulfillmentStatus.NOT_COLLECTED, note);
-                events.publishEvent(changed(h, "not_collected", FulfillmentStatus.NOT_COLLECTED, ls, null, null, null, note));
-                exceptions.raise(new RaiseException(ExceptionType.PICKUP_NOT_COLLECTED, "fulfillment", h.id().toString(),
-                        "Order " + h.orderReference() + " was not collected at " + h.location() + " by " + h.pickupDeadline(),
-                        Map.of("order", h.order().toString(), "orderReference", h.orderReference(), "location", h.location())));
+        int returned = 0;
+        for (UUID id : store.pickupsDue(clock.instant(), limit)) {
+            try {
+                Boolean done = tx.execute(s -> returnUncollected(id));
+                returned += Boolean.TRUE.equals(done) ? 1 : 0;
+            } catch (RuntimeException e) {
+                log.warn("Could not return uncollected pickup {} to stock; the next run tries again", id, e);
             }
-            return due.size();
-        });
-        return n == null ? 0 : n;
+        }
+        return returned;
+    }
+
+    private boolean returnUncollected(UUID id) {
+        Instant now = clock.instant();
+        Head h = store.lock(id).orElseThrow();
+        if (h.status() != FulfillmentStatus.READY_FOR_PICKUP || h.pickupDeadline() == null || h.pickupDeadline().isAfter(now)) {
+            return false; // collected or handled meanwhile
+        }
+        List<Fulfillment.Line> lines = store.lines(List.of(id)).getOrDefault(id, List.of());
+        String note = "not collected by " + h.pickupDeadline() + "; units back in stock";
+        store.update(id, h.version(), Change.of(h).status(FulfillmentStatus.NOT_COLLECTED).reservation(null), now);
+        store.history(id, now, Actor.SYSTEM.name(), "not_collected", h.status(), FulfillmentStatus.NOT_COLLECTED, note);
+        events.publishEvent(changed(h, "not_collected", FulfillmentStatus.NOT_COLLECTED, lines, null, null, null, note));
+        reservations.release(h.reservation(), Actor.SYSTEM);
+        exceptions.raise(new RaiseException(ExceptionType.PICKUP_NOT_COLLECTED, "fulfillment", id.toString(),
+                "Order " + h.orderReference() + " was not collected at " + h.location() + " by " + h.pickupDeadline(),
+                Map.of("order", h.order().toString(), "orderReference", h.orderReference(), "location", h.location())));
+        return true;
     }
 
     // ---------------------------------------------------------------- helpers

@@ -91,7 +91,7 @@ public class Reservations {
         }
         ReservationRequest request = resolve(command.lines(), channel);
         NewReservation reservation = new NewReservation(Ids.newId(), command.reference(), channel.code().value(),
-                command.expiresAt(), now, actor.name(), request);
+                command.expiresAt(), now, actor.name(), request, false);
         CompletableFuture<Reservation> result = lanes.submit(reservation, Reservations::toReservation, onCommit);
         try {
             return result.get(timeoutMillis, TimeUnit.MILLISECONDS);
@@ -113,7 +113,9 @@ public class Reservations {
      * locked in key order, decided and written before this returns, and commit or roll back with
      * the caller's work (an order and its reservation are then one fact). Throws
      * {@link InsufficientStock}; the caller should run this in a savepoint so that a refusal
-     * releases the rows it locked.
+     * releases the rows it locked. The reservation is <em>managed</em>: it belongs to the caller's
+     * aggregate (a fulfilment), and the public API may not release or fulfil it
+     * ({@link #releaseAsClient}, {@link #fulfilAsClient}).
      */
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
     public Reservation reserveWithin(ReserveStock command, Actor actor) {
@@ -126,7 +128,7 @@ public class Reservations {
         }
         ReservationRequest request = resolve(command.lines(), channel);
         NewReservation reservation = new NewReservation(Ids.newId(), command.reference(), channel.code().value(),
-                command.expiresAt(), now, actor.name(), request);
+                command.expiresAt(), now, actor.name(), request, true);
         return lanes.decideNow(reservation, Reservations::toReservation);
     }
 
@@ -210,6 +212,28 @@ public class Reservations {
     public List<Map<String, Object>> history(UUID id, Actor actor) {
         get(id, actor);
         return store.history(id);
+    }
+
+    /** {@link #release} for a client of the public API: refused for a reservation another module manages. */
+    @Transactional
+    public Reservation releaseAsClient(UUID id, Actor actor) {
+        requireUnmanaged(id, "release", actor);
+        return release(id, actor);
+    }
+
+    /** {@link #fulfil} for a client of the public API: refused for a reservation another module manages. */
+    @Transactional
+    public Reservation fulfilAsClient(UUID id, Actor actor) {
+        requireUnmanaged(id, "fulfil", actor);
+        return fulfil(id, actor);
+    }
+
+    private void requireUnmanaged(UUID id, String verb, Actor actor) {
+        ReservationStore.Head head = store.head(id, true).orElseThrow(() -> new NotFound("Reservation", id.toString()));
+        actor.requireChannel(new io.tributary.channels.ChannelCode(head.channel()));
+        if (head.managed()) {
+            throw new InvalidTransition("reservation", "HELD_BY_FULFILMENT", verb + " (act on its fulfilment instead)");
+        }
     }
 
     /** Gives the held stock back. Only an ACTIVE reservation can be released. */

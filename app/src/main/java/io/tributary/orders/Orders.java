@@ -186,7 +186,7 @@ public class Orders {
             store.history(id, now, actor.name(), "hold_released", OrderStatus.HELD, OrderStatus.RECEIVED, why);
             events.publishEvent(new OrderChanged(id, head.channel(), head.externalId(), "hold_released", OrderStatus.RECEIVED.name(), why));
             exceptions.resolveFor(ExceptionType.ORDER_HOLD, "order", id.toString(), "RELEASED", why, actor);
-            route(store.lock(id).orElseThrow(), null, actor, Mode.INTAKE, null, new ArrayList<>());
+            route(store.lock(id).orElseThrow(), null, actor, Mode.RELEASE, null, new ArrayList<>());
         });
         return get(id, actor);
     }
@@ -203,6 +203,8 @@ public class Orders {
      */
     public Order cancel(UUID id, List<CancelLine> request, String reason, Actor actor) {
         tx.executeWithoutResult(s -> {
+            Head seen = store.head(id).orElseThrow(() -> new NotFound("Order", id.toString()));
+            actor.requireChannel(new ChannelCode(seen.channel()));
             fulfillments.lockOrder(id); // fulfilments before the order, as the node's steps lock them
             Head head = locked(id, actor);
             if (head.status() == OrderStatus.CANCELLED || head.status() == OrderStatus.SHIPPED || head.status() == OrderStatus.DELIVERED) {
@@ -393,32 +395,39 @@ public class Orders {
      * transaction per order; an order moves only when some of its units found a node. Returns how
      * many orders gained an allocation.
      */
-    public int allocateBackorders(Collection<String> skus, int limit) {
+    public int allocateBackorders(Collection<String> skus, int batch) {
         int moved = 0;
-        for (UUID id : store.backorderedFor(skus, limit)) {
-            Boolean progressed = tx.execute(s -> {
-                Head head = store.lock(id).orElseThrow();
-                if (head.status() == OrderStatus.HELD || head.status() == OrderStatus.CANCELLED) {
-                    return false;
+        JdbcOrders.Waiting after = null;
+        List<JdbcOrders.Waiting> page;
+        do {
+            page = store.backorderedFor(skus, after, batch);
+            for (JdbcOrders.Waiting w : page) {
+                Boolean progressed = tx.execute(s -> {
+                    Head head = store.lock(w.id()).orElseThrow();
+                    if (head.status() == OrderStatus.HELD || head.status() == OrderStatus.CANCELLED) {
+                        return false;
+                    }
+                    return route(head, null, Actor.SYSTEM, Mode.BACKORDER, "stock arrived", new ArrayList<>()).progressed();
+                });
+                if (Boolean.TRUE.equals(progressed)) {
+                    moved++;
                 }
-                return route(head, null, Actor.SYSTEM, Mode.BACKORDER, "stock arrived", new ArrayList<>()).progressed();
-            });
-            if (Boolean.TRUE.equals(progressed)) {
-                moved++;
             }
-        }
+            after = page.isEmpty() ? null : page.get(page.size() - 1);
+        } while (page.size() == batch);
         return moved;
     }
 
     // ---------------------------------------------------------------- routing
 
     /**
-     * Why routing runs: INTAKE (a refusal is the channel's 409), REROUTE (units a node gave back;
+     * Why routing runs: INTAKE (a refusal is the channel's 409), RELEASE (a held order let go: it was
+     * accepted, so a refusal becomes a backorder raised as ROUTING_FAILED), REROUTE (units a node gave back;
      * what finds no node is backordered and raised as ROUTING_FAILED), BACKORDER (stock arrived;
      * nothing is written unless some unit finds a node).
      */
     private enum Mode {
-        INTAKE, REROUTE, BACKORDER
+        INTAKE, RELEASE, REROUTE, BACKORDER
     }
 
     /** What routing did: whether it wrote anything, the decision, the order's new status, its lines and the new fulfilments. */
@@ -459,6 +468,7 @@ public class Orders {
         Route route = null;
         String note = null;
         List<Fulfillment> opened = new ArrayList<>();
+        boolean refusedAfterAcceptance = false;
         for (int attempt = 1; attempt <= ROUTING_ATTEMPTS; attempt++) {
             Route candidate = sourcing.plan(order, actor);
             if (mode == Mode.BACKORDER && (candidate.refused() || candidate.shipments().isEmpty())) {
@@ -473,6 +483,7 @@ public class Orders {
                 // An accepted order is never refused afterwards: what no node can fill waits for stock.
                 route = backorderAll(wanted, candidate.summary() + "; the order was accepted before, so its units wait for stock", order);
                 sourcing.record(head.id(), route);
+                refusedAfterAcceptance = true;
                 break;
             }
             if (candidate.shipments().isEmpty()) {
@@ -533,13 +544,13 @@ public class Orders {
         pending.add(new Transition(now, actor.name(), event, head.status(), to, why));
         store.settle(head.id(), changed, to, List.of(), head.version(), now, pending);
         events.publishEvent(new OrderChanged(head.id(), head.channel(), head.externalId(), event, to.name(), why));
-        if (mode == Mode.REROUTE && !route.backordered().isEmpty()) {
+        if ((mode == Mode.REROUTE || refusedAfterAcceptance) && !route.backordered().isEmpty()) {
             exceptions.raise(new RaiseException(ExceptionType.ROUTING_FAILED, "order", head.id().toString(),
                     "Order " + head.externalId() + " of " + head.channel() + ": no node could take "
                             + String.join(", ", route.backordered().stream().map(a -> a.quantity() + " × " + a.sku()).toList())
-                            + " after " + cause + "; backordered",
+                            + (cause == null ? "" : " after " + cause) + "; backordered",
                     Map.of("channel", head.channel(), "externalId", head.externalId())));
-        } else if (mode == Mode.INTAKE && route.shipments().isEmpty() && note != null) {
+        } else if ((mode == Mode.INTAKE || mode == Mode.RELEASE) && route.shipments().isEmpty() && note != null) {
             exceptions.raise(new RaiseException(ExceptionType.ROUTING_FAILED, "order", head.id().toString(),
                     "Order " + head.externalId() + " of " + head.channel() + " " + route.summary(),
                     Map.of("channel", head.channel(), "externalId", head.externalId())));

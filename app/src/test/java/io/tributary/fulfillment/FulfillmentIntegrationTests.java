@@ -344,6 +344,7 @@ class FulfillmentIntegrationTests extends IntegrationTest {
         assertThat(picker.get("/fulfillments?status=PICKING").expect(200).json().path("items"))
                 .allSatisfy(x -> assertThat(x.path("location").asString()).isEqualTo(mine));
         picker.post("/fulfillments/release-due", null).expect(403);
+        picker.get("/orders?channel=" + c2).expect(403); // orders are seen as fulfilments at one's own nodes only
         api.withKey("CHANNEL", c1).post("/fulfillments/" + here + "/pack", null).expect(403);
         api.withKey("VIEWER", null).post("/fulfillments/" + here + "/pack", null).expect(403);
         assertThat(status(api, here)).isEqualTo("PICKING");
@@ -397,6 +398,46 @@ class FulfillmentIntegrationTests extends IntegrationTest {
             assertThat(available(api, channel, sku)).isZero();
         }
         consistent(api);
+    }
+
+    @Test
+    void aFulfilmentsReservationCannotBeReleasedOrFulfilledThroughTheReservationApi() {
+        Api api = admin();
+        Fixtures f = new Fixtures(api);
+        String a = f.item();
+        String dc = f.node("DC", 52.52, 13.40, SHIPS, null);
+        f.stock(a, dc, 2);
+        String channel = f.channel(List.of(dc));
+        JsonNode placed = api.post("/orders", order(channel, "STANDARD", line("1", a, 2))).expect(201).json();
+        String reservation = placed.path("fulfillments").get(0).path("reservation").asString();
+
+        Api.Response r = api.withKey("CHANNEL", channel).post("/reservations/" + reservation + "/release", null);
+        r.expect(409);
+        assertThat(r.problemSlug()).isEqualTo("invalid-transition");
+        api.post("/reservations/" + reservation + "/fulfil", null).expect(409);
+        assertThat(available(api, channel, a)).isZero();
+        api.withKey("CHANNEL", f.channel(List.of(dc))).post("/reservations/" + reservation + "/release", null).expect(403);
+        consistent(api);
+    }
+
+    @Test
+    void releasingAHoldOnAChannelThatRefusesShortOrdersBackordersInsteadOfRefusing() {
+        Api api = admin();
+        Fixtures f = new Fixtures(api);
+        String a = f.item();
+        String dc = f.node("DC", 52.52, 13.40, SHIPS, null);
+        f.stock(a, dc, 1);
+        String channel = f.channel(List.of(dc));
+        api.put("/channels/" + channel + "/sourcing-rules", Map.of("backorderPolicy", "REFUSE")).expect(200);
+        Map<String, Object> body = order(channel, "STANDARD", line("1", a, 1));
+        body.put("paymentStatus", "PENDING");
+        String held = api.post("/orders", body).expect(201).json().path("id").asString();
+        api.post("/orders", order(channel, "STANDARD", line("1", a, 1))).expect(201); // takes the last unit
+
+        JsonNode o = api.post("/orders/" + held + "/release-hold", Map.of("note", "paid by phone")).expect(200).json();
+        assertThat(o.path("status").asString()).isEqualTo("BACKORDERED");
+        assertThat(api.get("/exceptions?type=ROUTING_FAILED").expect(200).json().path("items"))
+                .extracting(x -> x.path("entityId").asString()).contains(held);
     }
 
     private void setCapacity(Api api, String location, int capacity) {

@@ -41,7 +41,8 @@ class SecurityConfiguration {
     static final String[] CHANNEL_ACTORS = {"ADMIN", "INVENTORY_MANAGER", "CHANNEL"};
     static final String[] CHANNEL_READERS = {"ADMIN", "INVENTORY_MANAGER", "CHANNEL", "VIEWER", "CUSTOMER_SERVICE"};
     static final String[] ORDER_TAKERS = {"ADMIN", "CHANNEL", "CUSTOMER_SERVICE"};
-    static final String[] ORDER_READERS = {"ADMIN", "CHANNEL", "CUSTOMER_SERVICE", "VIEWER", "INVENTORY_MANAGER", "WAREHOUSE"};
+    /** WAREHOUSE is not among them: warehouse people see orders only as fulfilments at their own locations. */
+    static final String[] ORDER_READERS = {"ADMIN", "CHANNEL", "CUSTOMER_SERVICE", "VIEWER", "INVENTORY_MANAGER"};
     static final String[] FULFILLMENT_READERS = {"ADMIN", "WAREHOUSE", "INVENTORY_MANAGER", "CUSTOMER_SERVICE", "VIEWER"};
     static final String[] FULFILLMENT_WORKERS = {"ADMIN", "WAREHOUSE", "INVENTORY_MANAGER"};
     static final String[] EXCEPTION_READERS = {"ADMIN", "VIEWER", "CUSTOMER_SERVICE", "INVENTORY_MANAGER", "WAREHOUSE", "BUYER", "APPROVER", "FINANCE"};

@@ -239,11 +239,12 @@ public class JdbcFulfillments {
                 .param("loc", location).param("n", limit).query(JdbcFulfillments::head).list();
     }
 
-    public List<Head> pickupsDue(Instant now, int limit) {
-        return jdbc.sql(HEAD + """
-                 where status = 'READY_FOR_PICKUP' and pickup_deadline <= :now
-                order by pickup_deadline limit :n for update skip locked""")
-                .param("now", Timestamp.from(now)).param("n", limit).query(JdbcFulfillments::head).list();
+    /** Ids of ready pickups whose deadline passed, earliest first (not locked: each is locked when handled). */
+    public List<UUID> pickupsDue(Instant now, int limit) {
+        return jdbc.sql("""
+                select id from fulfillment where status = 'READY_FOR_PICKUP' and pickup_deadline <= :now
+                order by pickup_deadline, id limit :n""")
+                .param("now", Timestamp.from(now)).param("n", limit).query(UUID.class).list();
     }
 
     private static Timestamp ts(Instant i) {

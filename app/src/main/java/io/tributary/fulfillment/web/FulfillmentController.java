@@ -126,8 +126,11 @@ class FulfillmentController {
         return step(actor, key, "reject", id, b, () -> fulfillments.reject(id, b.reason(), b.note(), lines, actor));
     }
 
+    /** What an idempotency key is bound to: the fulfilment and the body (a record, so it serialises the same everywhere). */
+    record Keyed(UUID id, Object body) {
+    }
+
     private ResponseEntity<Object> step(Actor actor, String key, String step, UUID id, Object body, Supplier<Fulfillment> action) {
-        return idempotency.run(actor.name(), key, "fulfillments." + step, body == null ? Map.of("id", id) : Map.of("id", id, "body", body),
-                () -> ResponseEntity.ok(action.get()));
+        return idempotency.run(actor.name(), key, "fulfillments." + step, new Keyed(id, body), () -> ResponseEntity.ok(action.get()));
     }
 }

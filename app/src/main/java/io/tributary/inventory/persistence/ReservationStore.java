@@ -28,8 +28,9 @@ public class ReservationStore {
     }
 
     /** A new reservation to insert, with the rows it holds. */
+    /** {@code managed}: made inside another module's transaction, which alone may release or consume it. */
     public record NewReservation(UUID id, String reference, String channel, Instant expiresAt, Instant now,
-                                 String actor, ReservationRequest request) {
+                                 String actor, ReservationRequest request, boolean managed) {
     }
 
     /**
@@ -48,6 +49,7 @@ public class ReservationStore {
         String[] expires = new String[n];
         String[] created = new String[n];
         String[] actors = new String[n];
+        Boolean[] managed = new Boolean[n];
         List<ReservationRequest.Row> rows = new ArrayList<>();
         List<UUID> rowOwners = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -58,6 +60,7 @@ public class ReservationStore {
             expires[i] = r.expiresAt() == null ? null : r.expiresAt().toString();
             created[i] = r.now().toString();
             actors[i] = r.actor();
+            managed[i] = r.managed();
             for (ReservationRequest.Row row : r.request().rows()) {
                 rows.add(row);
                 rowOwners.add(r.id());
@@ -90,11 +93,11 @@ public class ReservationStore {
         }
         jdbc.sql("""
                 with heads as (
-                    insert into reservation (id, reference, channel, status, expires_at, created_at, created_by, updated_at)
-                    select h.id, h.reference, h.channel, 'ACTIVE', h.expires_at, h.created_at, h.created_by, h.created_at
+                    insert into reservation (id, reference, channel, status, expires_at, created_at, created_by, updated_at, managed)
+                    select h.id, h.reference, h.channel, 'ACTIVE', h.expires_at, h.created_at, h.created_by, h.created_at, h.managed
                     from unnest(:ids::uuid[], :references::text[], :channels::text[], :expires::timestamptz[],
-                                :created::timestamptz[], :actors::text[])
-                         as h(id, reference, channel, expires_at, created_at, created_by)
+                                :created::timestamptz[], :actors::text[], :managed::boolean[])
+                         as h(id, reference, channel, expires_at, created_at, created_by, managed)
                     returning 1)
                 insert into reservation_line (reservation_id, line_no, component_no, item_id, location_id, sku, location,
                     quantity, kit_sku, kit_quantity, allow_backorder)
@@ -102,7 +105,7 @@ public class ReservationStore {
                                      :skus::text[], :locationCodes::text[], :quantities::bigint[], :kitSkus::text[],
                                      :kitQuantities::bigint[], :backorder::boolean[])""")
                 .param("ids", ids).param("references", references).param("channels", channels).param("expires", expires)
-                .param("created", created).param("actors", actors)
+                .param("created", created).param("actors", actors).param("managed", managed)
                 .param("owner", owner).param("lineNo", lineNo).param("componentNo", componentNo).param("items", items)
                 .param("locations", locations).param("skus", skus).param("locationCodes", locationCodes)
                 .param("quantities", quantities).param("kitSkus", kitSkus).param("kitQuantities", kitQuantities)
@@ -112,11 +115,11 @@ public class ReservationStore {
 
     /** A reservation's head as stored, locked when asked. */
     public record Head(UUID id, String reference, String channel, ReservationStatus status, Instant expiresAt,
-                       Instant createdAt, String createdBy, long version) {
+                       Instant createdAt, String createdBy, long version, boolean managed) {
     }
 
     public Optional<Head> head(UUID id, boolean lock) {
-        return jdbc.sql("select id, reference, channel, status, expires_at, created_at, created_by, version from reservation where id = :id"
+        return jdbc.sql("select id, reference, channel, status, expires_at, created_at, created_by, version, managed from reservation where id = :id"
                         + (lock ? " for update" : ""))
                 .param("id", id).query(ReservationStore::head).optional();
     }
@@ -124,7 +127,7 @@ public class ReservationStore {
     private static Head head(ResultSet rs, int i) throws SQLException {
         Timestamp exp = rs.getTimestamp(5);
         return new Head(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), ReservationStatus.valueOf(rs.getString(4)),
-                exp == null ? null : exp.toInstant(), rs.getTimestamp(6).toInstant(), rs.getString(7), rs.getLong(8));
+                exp == null ? null : exp.toInstant(), rs.getTimestamp(6).toInstant(), rs.getString(7), rs.getLong(8), rs.getBoolean(9));
     }
 
     /** The rows a reservation holds: what to give back on release, or consume on fulfilment. */

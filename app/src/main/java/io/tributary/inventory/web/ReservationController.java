@@ -110,14 +110,14 @@ class ReservationController {
     ResponseEntity<Object> release(@PathVariable UUID id, @RequestHeader(value = Idempotency.HEADER, required = false) String key) {
         Actor actor = CurrentActor.get();
         return idempotency.run(actor.name(), key, "reservations.release", id.toString(),
-                () -> ResponseEntity.ok(reservations.release(id, actor)));
+                () -> ResponseEntity.ok(reservations.releaseAsClient(id, actor)));
     }
 
     @PostMapping("/api/v1/reservations/{id}/fulfil")
     ResponseEntity<Object> fulfil(@PathVariable UUID id, @RequestHeader(value = Idempotency.HEADER, required = false) String key) {
         Actor actor = CurrentActor.get();
         return idempotency.run(actor.name(), key, "reservations.fulfil", id.toString(),
-                () -> ResponseEntity.ok(reservations.fulfil(id, actor)));
+                () -> ResponseEntity.ok(reservations.fulfilAsClient(id, actor)));
     }
 
     private static ReserveStock command(ReservationRequest body) {

@@ -273,19 +273,28 @@ public class JdbcOrders {
         return out;
     }
 
+    /** An order waiting for stock, and when it was placed (the key to page on). */
+    public record Waiting(UUID id, Instant placedAt) {
+    }
+
     /**
-     * Orders waiting for stock of any of these SKUs (all SKUs when null), oldest order first: not
-     * held, not cancelled, with a backordered line.
+     * A page of orders waiting for stock of any of these SKUs (all SKUs when null), oldest order
+     * first, after {@code after} when given: not held, not cancelled, with a backordered line.
      */
-    public List<UUID> backorderedFor(java.util.Collection<String> skus, int limit) {
+    public List<Waiting> backorderedFor(java.util.Collection<String> skus, Waiting after, int limit) {
         return jdbc.sql("""
-                select o.id from sales_order o
+                select o.id, o.placed_at from sales_order o
                 where o.status not in ('HELD', 'CANCELLED')
                   and o.id in (select l.order_id from sales_order_line l
                                where l.backordered > 0 and (cast(:skus as text[]) is null or l.sku = any(:skus)))
+                  and (cast(:afterAt as timestamptz) is null or (o.placed_at, o.id) > (cast(:afterAt as timestamptz), cast(:afterId as uuid)))
                 order by o.placed_at, o.id limit :n""")
-                .param("skus", skus == null ? null : skus.toArray(String[]::new)).param("n", limit)
-                .query(UUID.class).list();
+                .param("skus", skus == null ? null : skus.toArray(String[]::new))
+                .param("afterAt", after == null ? null : Timestamp.from(after.placedAt()))
+                .param("afterId", after == null ? null : after.id())
+                .param("n", limit)
+                .query((rs, i) -> new Waiting(rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant()))
+                .list();
     }
 
     /** A page of order ids, newest first (ids are time-ordered), after {@code before} when given. */

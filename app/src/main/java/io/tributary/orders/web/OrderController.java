@@ -70,6 +70,10 @@ class OrderController {
     record ReleaseRequest(@Size(max = 500) String note) {
     }
 
+    /** What an idempotency key is bound to: the order and the body (a record, so it serialises the same everywhere). */
+    record Keyed(UUID id, Object body) {
+    }
+
     @PostMapping("/api/v1/orders")
     ResponseEntity<Object> place(@Valid @RequestBody OrderRequest body,
                                  @RequestHeader(value = Idempotency.HEADER, required = false) String key) {
@@ -104,7 +108,7 @@ class OrderController {
         CancelRequest request = body == null ? new CancelRequest(null, null) : body;
         List<Orders.CancelLine> lines = request.lines() == null ? List.of()
                 : request.lines().stream().map(l -> new Orders.CancelLine(l == null ? null : l.lineId(), l == null ? null : l.quantity())).toList();
-        return idempotency.run(actor.name(), key, "orders.cancel", Map.of("id", id, "body", request),
+        return idempotency.run(actor.name(), key, "orders.cancel", new Keyed(id, request),
                 () -> ResponseEntity.ok(orders.cancel(id, lines, request.reason(), actor)));
     }
 
@@ -113,7 +117,7 @@ class OrderController {
                                        @RequestHeader(value = Idempotency.HEADER, required = false) String key) {
         Actor actor = CurrentActor.get();
         String note = body == null ? null : body.note();
-        return idempotency.run(actor.name(), key, "orders.release-hold", Map.of("id", id, "note", note == null ? "" : note),
+        return idempotency.run(actor.name(), key, "orders.release-hold", new Keyed(id, note),
                 () -> ResponseEntity.ok(orders.releaseHold(id, note, actor)));
     }
 }

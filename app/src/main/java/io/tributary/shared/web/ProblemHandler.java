@@ -176,6 +176,17 @@ public class ProblemHandler {
         return respond(Problems.problem(403, "forbidden", "Forbidden", "Your role does not allow this action."));
     }
 
+    /** Two requests changed the same thing at once and this one lost (a deadlock, a stale version): retrying is safe. */
+    @ExceptionHandler({org.springframework.dao.PessimisticLockingFailureException.class,
+            org.springframework.dao.OptimisticLockingFailureException.class})
+    ResponseEntity<ProblemDetail> conflict(RuntimeException e, HttpServletRequest request) {
+        log.info("Concurrent change while serving {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
+        ProblemDetail pd = Problems.problem(409, "concurrent-change", "Concurrent change",
+                "Another request changed the same data at the same moment; nothing was changed by this one. Retry it.");
+        return ResponseEntity.status(409).header(HttpHeaders.RETRY_AFTER, "1")
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(pd);
+    }
+
     @ExceptionHandler({CannotGetJdbcConnectionException.class, DataAccessResourceFailureException.class,
             CannotCreateTransactionException.class, TransientDataAccessException.class, QueryTimeoutException.class,
             org.springframework.transaction.TransactionSystemException.class})
