@@ -12,9 +12,14 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 class ProcurementIntegrationTests extends IntegrationTest {
+
+    @Autowired
+    JdbcClient jdbc;
 
     Api admin;
     Fixtures f;
@@ -169,6 +174,9 @@ class ProcurementIntegrationTests extends IntegrationTest {
 
         assertThat(buyer.post("/purchase-orders/" + id + "/cancel", Map.of("reason", "no longer needed")).expect(200).json()
                 .path("status").asString()).isEqualTo("CANCELLED");
+        assertThat(jdbc.sql("select type from outbox_event where aggregate_id = :id order by sequence").param("id", id)
+                .query(String.class).list()).containsExactly("purchase_order.submitted", "purchase_order.approved", "purchase_order.sent",
+                "purchase_order.acknowledged", "purchase_order.cancelled");
     }
 
     @Test
