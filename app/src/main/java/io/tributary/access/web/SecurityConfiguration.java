@@ -46,6 +46,9 @@ class SecurityConfiguration {
     static final String[] FULFILLMENT_READERS = {"ADMIN", "WAREHOUSE", "INVENTORY_MANAGER", "CUSTOMER_SERVICE", "VIEWER"};
     static final String[] FULFILLMENT_WORKERS = {"ADMIN", "WAREHOUSE", "INVENTORY_MANAGER"};
     static final String[] EXCEPTION_READERS = {"ADMIN", "VIEWER", "CUSTOMER_SERVICE", "INVENTORY_MANAGER", "WAREHOUSE", "BUYER", "APPROVER", "FINANCE"};
+    static final String[] BUYERS = {"ADMIN", "BUYER"};
+    static final String[] APPROVERS = {"ADMIN", "APPROVER"};
+    static final String[] PROCUREMENT_READERS = {"ADMIN", "BUYER", "APPROVER", "INVENTORY_MANAGER", "FINANCE", "VIEWER"};
     // Roles that can own a case; the exceptions facade checks the case's own role (or ADMIN).
     static final String[] EXCEPTION_WORKERS = {"ADMIN", "CUSTOMER_SERVICE", "INVENTORY_MANAGER", "WAREHOUSE", "BUYER", "APPROVER", "FINANCE"};
 
@@ -103,6 +106,13 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/exceptions/**").hasAnyRole(EXCEPTION_WORKERS)
                         .requestMatchers("/api/v1/exceptions", "/api/v1/exceptions/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/api/v1/webhooks", "/api/v1/webhooks/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.GET, "/api/v1/suppliers", "/api/v1/suppliers/**").hasAnyRole(PROCUREMENT_READERS)
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/suppliers/**").hasAnyRole(BUYERS)
+                        .requestMatchers("/api/v1/suppliers", "/api/v1/suppliers/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.GET, "/api/v1/purchase-orders", "/api/v1/purchase-orders/**").hasAnyRole(PROCUREMENT_READERS)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/purchase-orders/*/approve", "/api/v1/purchase-orders/*/reject").hasAnyRole(APPROVERS)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/purchase-orders", "/api/v1/purchase-orders/*/*").hasAnyRole(BUYERS)
+                        .requestMatchers("/api/v1/purchase-orders", "/api/v1/purchase-orders/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated());
         return http.build();
     }

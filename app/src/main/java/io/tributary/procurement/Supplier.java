@@ -1,0 +1,15 @@
+package io.tributary.procurement;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Currency;
+
+/**
+ * A supplier and its default commercial terms. {@code minOrderValue} (in the supplier's currency)
+ * and {@code minOrderQuantity} (total units, null for none) are checked when a purchase order is
+ * submitted; {@code leadTimeDays} applies to items without their own lead time.
+ */
+public record Supplier(SupplierCode code, String name, Currency currency, int leadTimeDays, BigDecimal minOrderValue,
+                       Long minOrderQuantity, String paymentTerms, String incoterms, long version,
+                       Instant createdAt, String createdBy, Instant updatedAt, String updatedBy) {
+}

@@ -1,0 +1,10 @@
+/**
+ * Procurement: suppliers with their commercial terms and their terms per item, and purchase orders
+ * from draft through approval, sending and the supplier's acknowledgement to closing. Approval is
+ * routed by the order's total and guarded by segregation of duties; every transition and approval is
+ * kept. An acknowledgement that changes what was ordered raises an exception case for the buyer.
+ * It does not own items or locations (it reads them through the catalog and network facades), stock,
+ * or the receipts that will move a purchase order to received.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "shared :: *", "catalog", "network", "exceptions", "access"})
+package io.tributary.procurement;
