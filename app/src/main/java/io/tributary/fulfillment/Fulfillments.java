@@ -375,22 +375,40 @@ public class Fulfillments {
         return stays;
     }
 
-    /** Releases the fulfilment's reservation and reserves what stays; returns the new reservation, null when nothing stays. */
+    /**
+     * Releases the fulfilment's reservation and holds again what stays (kept even if the node was
+     * deactivated or counted lower meanwhile: those units were promised); returns the new
+     * reservation, null when nothing stays.
+     */
     private UUID restock(Head h, List<Fulfillment.Line> stays, Actor actor) {
         reservations.release(h.reservation(), actor);
-        return stays.isEmpty() ? null : reserve(h.orderReference(), h.channel(), h.location(), stays, actor);
+        if (stays.isEmpty()) {
+            return null;
+        }
+        List<ReserveLine> keep = stays.stream()
+                .map(l -> new ReserveLine(new Sku(l.sku()), new LocationCode(h.location()), l.quantity(), false)).toList();
+        return reservations.holdAgainWithin(new ReserveStock("order " + h.orderReference(),
+                new io.tributary.channels.ChannelCode(h.channel()), null, keep), Actor.SYSTEM).id();
     }
 
     private List<String> moveOutOfSellable(String location, List<Fulfillment.Line> lines, RejectReason reason, String why, Actor actor) {
         StockStatus to = reason == RejectReason.DAMAGED ? StockStatus.DAMAGED : StockStatus.INSPECTION;
         List<String> moved = new ArrayList<>();
         for (Fulfillment.Line l : lines) {
-            try {
-                savepoint.executeWithoutResult(s -> inventory.changeStatus(new ChangeStatus(new Sku(l.sku()), new LocationCode(location),
-                        l.quantity(), StockStatus.AVAILABLE, to, reason.name(), why), actor));
-                moved.add(l.quantity() + " × " + l.sku() + " to " + to);
-            } catch (DomainException e) {
-                // Fewer sellable units than reported missing, or a kit (no stock of its own): the count settles it.
+            long units = l.quantity();
+            for (int attempt = 0; attempt < 2 && units > 0; attempt++) {
+                long q = units;
+                try {
+                    savepoint.executeWithoutResult(s -> inventory.changeStatus(new ChangeStatus(new Sku(l.sku()),
+                            new LocationCode(location), q, StockStatus.AVAILABLE, to, reason.name(), why), actor));
+                    moved.add(q + " × " + l.sku() + " to " + to);
+                    break;
+                } catch (InsufficientStock e) {
+                    // Fewer sellable units than reported missing: move what there is; the count settles the rest.
+                    units = e.shortfalls().isEmpty() ? 0 : Math.min(q - 1, e.shortfalls().get(0).available());
+                } catch (DomainException e) {
+                    break; // a kit has no stock of its own: its components are counted instead
+                }
             }
         }
         return moved;

@@ -89,7 +89,7 @@ public class Reservations {
         if (command.expiresAt() != null && !command.expiresAt().isAfter(now)) {
             throw new ValidationFailed("expiresAt", "must be in the future");
         }
-        ReservationRequest request = resolve(command.lines(), channel);
+        ReservationRequest request = resolve(command.lines(), channel, false);
         NewReservation reservation = new NewReservation(Ids.newId(), command.reference(), channel.code().value(),
                 command.expiresAt(), now, actor.name(), request, false);
         CompletableFuture<Reservation> result = lanes.submit(reservation, Reservations::toReservation, onCommit);
@@ -126,13 +126,33 @@ public class Reservations {
         if (command.expiresAt() != null && !command.expiresAt().isAfter(now)) {
             throw new ValidationFailed("expiresAt", "must be in the future");
         }
-        ReservationRequest request = resolve(command.lines(), channel);
+        ReservationRequest request = resolve(command.lines(), channel, false);
         NewReservation reservation = new NewReservation(Ids.newId(), command.reference(), channel.code().value(),
                 command.expiresAt(), now, actor.name(), request, true);
         return lanes.decideNow(reservation, Reservations::toReservation);
     }
 
-    private ReservationRequest resolve(List<ReserveLine> lines, Channel channel) {
+    /**
+     * Holds again, in the caller's transaction, part of what a managed reservation the caller just
+     * released held (e.g. the units a fulfilment keeps after a partial cancellation). These units
+     * were already promised, so the hold is kept even where the location has since been
+     * deactivated, dropped by the channel, or counted lower (available then goes below zero, and
+     * the verify report and availability show it) rather than failing the change.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public Reservation holdAgainWithin(ReserveStock command, Actor actor) {
+        Channel channel = channels.find(command.channel())
+                .orElseThrow(() -> new ValidationFailed("channel", "channel '" + command.channel() + "' does not exist"));
+        List<ReserveLine> kept = command.lines().stream()
+                .map(l -> new ReserveLine(l.sku(), l.location(), l.quantity(), true)).toList();
+        ReservationRequest request = resolve(kept, channel, true);
+        NewReservation reservation = new NewReservation(Ids.newId(), command.reference(), channel.code().value(),
+                command.expiresAt(), clock.instant(), actor.name(), request, true);
+        return lanes.decideNow(reservation, Reservations::toReservation);
+    }
+
+    /** {@code held}: the units were held before, so an inactive or no longer eligible location does not refuse them. */
+    private ReservationRequest resolve(List<ReserveLine> lines, Channel channel, boolean held) {
         List<FieldError> errors = new ArrayList<>();
         Map<Sku, Item> items = catalog.findAll(lines.stream().map(ReserveLine::sku).toList());
         List<ReservationRequest.Row> rows = new ArrayList<>();
@@ -145,9 +165,9 @@ public class Reservations {
             }
             if (location == null) {
                 errors.add(new FieldError("lines[" + i + "].location", "location '" + line.location() + "' does not exist"));
-            } else if (!location.active()) {
+            } else if (!held && !location.active()) {
                 errors.add(new FieldError("lines[" + i + "].location", "location '" + line.location() + "' is not active"));
-            } else if (!channel.locations().isEmpty() && !channel.locations().contains(location.code())) {
+            } else if (!held && !channel.locations().isEmpty() && !channel.locations().contains(location.code())) {
                 errors.add(new FieldError("lines[" + i + "].location", "location '" + line.location()
                         + "' is not eligible for channel '" + channel.code() + "'"));
             }

@@ -440,7 +440,35 @@ class FulfillmentIntegrationTests extends IntegrationTest {
                 .extracting(x -> x.path("entityId").asString()).contains(held);
     }
 
+    @Test
+    void unitsAFulfilmentKeepsStayHeldWhenItsNodeWasDeactivatedMeanwhile() {
+        Api api = admin();
+        Fixtures f = new Fixtures(api);
+        String a = f.item();
+        String b = f.item();
+        String dc = f.node("DC", 52.52, 13.40, SHIPS, null);
+        f.stock(a, dc, 3);
+        f.stock(b, dc, 3);
+        String channel = f.channel(List.of(dc));
+        JsonNode placed = api.post("/orders", order(channel, "STANDARD", line("1", a, 2), line("2", b, 2))).expect(201).json();
+        String order = placed.path("id").asString();
+        putLocation(api, dc, null, false);
+
+        JsonNode o = api.post("/orders/" + order + "/cancel", Map.of("lines", List.of(Map.of("lineId", "2")))).expect(200).json();
+        assertThat(o.path("status").asString()).isEqualTo("ALLOCATED");
+        assertThat(o.path("fulfillments").get(0).path("lines")).extracting(x -> x.path("lineId").asString()).containsExactly("1");
+        JsonNode totals = api.get("/inventory/" + a).expect(200).json().path("totals");
+        assertThat(totals.path("reserved").asLong()).isEqualTo(2);
+        assertThat(api.get("/inventory/" + b).expect(200).json().path("totals").path("reserved").asLong()).isZero();
+        consistent(api);
+        putLocation(api, dc, null, true);
+    }
+
     private void setCapacity(Api api, String location, int capacity) {
+        putLocation(api, location, capacity, true);
+    }
+
+    private void putLocation(Api api, String location, Integer capacity, boolean active) {
         JsonNode l = api.get("/locations/" + location).expect(200).json();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", l.path("name").asString());
@@ -452,7 +480,7 @@ class FulfillmentIntegrationTests extends IntegrationTest {
         body.put("capabilities", SHIPS);
         body.put("dailyOrderCapacity", capacity);
         body.put("staleBufferPercent", 0);
-        body.put("active", true);
+        body.put("active", active);
         api.put("/locations/" + location, body).expect(200);
     }
 
