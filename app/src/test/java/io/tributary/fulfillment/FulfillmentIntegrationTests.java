@@ -74,13 +74,11 @@ class FulfillmentIntegrationTests extends IntegrationTest {
     @Test
     void anOrderGoesFromIntakeThroughReleasePickPackAndShipToDelivery() {
         Api api = admin();
-        Fixtures f = new Fixtures(api);
-        String a = f.item();
-        String b = f.item();
-        String dc = f.node("DC", 52.52, 13.40, SHIPS, null);
-        f.stock(a, dc, 5);
-        f.stock(b, dc, 5);
-        String channel = f.channel(List.of(dc));
+        OneNode n = oneNode(api, 5);
+        String a = n.a();
+        String b = n.b();
+        String dc = n.node();
+        String channel = n.channel();
 
         JsonNode placed = api.post("/orders", order(channel, "STANDARD", line("1", a, 2), line("2", b, 1))).expect(201).json();
         String order = placed.path("id").asString();
@@ -270,13 +268,11 @@ class FulfillmentIntegrationTests extends IntegrationTest {
     @Test
     void cancellingSomeLinesTakesTheirUnitsBackFromTheFulfilment() {
         Api api = admin();
-        Fixtures f = new Fixtures(api);
-        String a = f.item();
-        String b = f.item();
-        String dc = f.node("DC", 52.52, 13.40, SHIPS, null);
-        f.stock(a, dc, 5);
-        f.stock(b, dc, 5);
-        String channel = f.channel(List.of(dc));
+        OneNode n = oneNode(api, 5);
+        String a = n.a();
+        String b = n.b();
+        String dc = n.node();
+        String channel = n.channel();
         JsonNode placed = api.post("/orders", order(channel, "STANDARD", line("1", a, 2), line("2", b, 3))).expect(201).json();
         String order = placed.path("id").asString();
         String id = fulfillment(placed, 0);
@@ -443,13 +439,11 @@ class FulfillmentIntegrationTests extends IntegrationTest {
     @Test
     void unitsAFulfilmentKeepsStayHeldWhenItsNodeWasDeactivatedMeanwhile() {
         Api api = admin();
-        Fixtures f = new Fixtures(api);
-        String a = f.item();
-        String b = f.item();
-        String dc = f.node("DC", 52.52, 13.40, SHIPS, null);
-        f.stock(a, dc, 3);
-        f.stock(b, dc, 3);
-        String channel = f.channel(List.of(dc));
+        OneNode n = oneNode(api, 3);
+        String a = n.a();
+        String b = n.b();
+        String dc = n.node();
+        String channel = n.channel();
         JsonNode placed = api.post("/orders", order(channel, "STANDARD", line("1", a, 2), line("2", b, 2))).expect(201).json();
         String order = placed.path("id").asString();
         putLocation(api, dc, null, false);
@@ -462,6 +456,20 @@ class FulfillmentIntegrationTests extends IntegrationTest {
         assertThat(api.get("/inventory/" + b).expect(200).json().path("totals").path("reserved").asLong()).isZero();
         consistent(api);
         putLocation(api, dc, null, true);
+    }
+
+    /** Two SKUs with {@code units} each at one DC in Berlin, and a channel selling from it. */
+    record OneNode(String a, String b, String node, String channel) {
+    }
+
+    private OneNode oneNode(Api api, long units) {
+        Fixtures f = new Fixtures(api);
+        String a = f.item();
+        String b = f.item();
+        String dc = f.node("DC", 52.52, 13.40, SHIPS, null);
+        f.stock(a, dc, units);
+        f.stock(b, dc, units);
+        return new OneNode(a, b, dc, f.channel(List.of(dc)));
     }
 
     private void setCapacity(Api api, String location, int capacity) {
