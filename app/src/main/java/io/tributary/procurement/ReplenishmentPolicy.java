@@ -12,8 +12,18 @@ import java.time.Instant;
  * (e.g. 0.95, null for none) sizes the safety stock; {@code leadTimeDeviationDays} is the standard
  * deviation of the supplier's lead time the safety stock allows for (0 when unknown);
  * {@code roundToPallets} rounds proposals up to whole pallets of the supplier's cases.
+ * {@code dailyDemand} and {@code dailyDemandDeviation} are the planner's demand rate in units per day
+ * and its standard deviation (null: none); the run plans with them until sales history per location
+ * is read from orders (ADR 0015).
  */
 public record ReplenishmentPolicy(Sku sku, LocationCode location, ReplenishmentMethod method, Long reorderPoint, Long orderUpTo,
                                   Long min, Long max, Integer daysOfCover, BigDecimal serviceLevel, BigDecimal leadTimeDeviationDays,
+                                  BigDecimal dailyDemand, BigDecimal dailyDemandDeviation,
                                   boolean roundToPallets, long version, Instant updatedAt, String updatedBy) {
+
+    /** The demand the planner set, as a signal without history. */
+    public io.tributary.procurement.domain.DemandSignal plannedDemand() {
+        return new io.tributary.procurement.domain.DemandSignal(dailyDemand == null ? 0 : dailyDemand.doubleValue(),
+                dailyDemandDeviation == null ? 0 : dailyDemandDeviation.doubleValue(), 0);
+    }
 }

@@ -6,5 +6,5 @@
  * It does not own items or locations (it reads them through the catalog and network facades), stock,
  * or the receipts that will move a purchase order to received.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "shared :: *", "catalog", "network", "exceptions", "access"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "shared :: *", "catalog", "network", "inventory", "exceptions", "access"})
 package io.tributary.procurement;

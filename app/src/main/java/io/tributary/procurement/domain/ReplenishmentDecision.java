@@ -55,8 +55,8 @@ public record ReplenishmentDecision(long projected, long safetyStock, long need,
             double sigmaLt = policy.leadTimeDeviationDays() == null ? 0 : policy.leadTimeDeviationDays().doubleValue();
             double exact = SafetyStock.exact(z, terms.leadTimeDays(), demand, sigmaLt);
             safetyStock = SafetyStock.units(exact);
-            why.add(String.format(Locale.ROOT, "demand %.2f/day (σ %.2f) over %d days, recency-weighted", demand.rate(),
-                    demand.deviation(), demand.days()));
+            why.add(String.format(Locale.ROOT, "demand %.2f/day (σ %.2f) %s", demand.rate(), demand.deviation(),
+                    demand.days() > 0 ? "over " + demand.days() + " days, recency-weighted" : "as set by the planner"));
             why.add(String.format(Locale.ROOT, "safety stock %d = ⌈z %.4f × √(LT %d × %.2f² + %.2f² × σLT %.2f²)⌉ at service level %s",
                     safetyStock, z, terms.leadTimeDays(), demand.deviation(), demand.rate(), sigmaLt,
                     policy.serviceLevel().toPlainString()));
