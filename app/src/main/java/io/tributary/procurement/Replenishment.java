@@ -8,6 +8,7 @@ import io.tributary.inventory.Balance;
 import io.tributary.inventory.Inventory;
 import io.tributary.network.LocationCode;
 import io.tributary.network.Network;
+import io.tributary.procurement.domain.DemandSignal;
 import io.tributary.procurement.domain.ReplenishmentDecision;
 import io.tributary.procurement.domain.ReplenishmentDecision.Position;
 import io.tributary.procurement.domain.ReplenishmentDecision.Terms;
@@ -156,7 +157,7 @@ public class Replenishment {
             SupplierItem si = terms.get();
             int leadTime = si.leadTimeDays() != null ? si.leadTimeDays()
                     : suppliers.find(si.supplier(), false).map(Supplier::leadTimeDays).orElse(0);
-            ReplenishmentDecision d = ReplenishmentDecision.decide(p, position(p.sku(), p.location()), p.plannedDemand(),
+            ReplenishmentDecision d = ReplenishmentDecision.decide(p, position(p.sku(), p.location()), plannedDemand(p),
                     new Terms(si.casePack(), si.minOrderQuantity(), leadTime, item.get().casesPerPallet()));
             store.supersedeOpen(p.sku(), p.location(), now, actor.name());
             if (d.proposes()) {
@@ -170,6 +171,12 @@ public class Replenishment {
         }
         store.recordRun(runId, proposals.size());
         return new Run(runId, now, policies.size(), store.ofRun(runId), skipped);
+    }
+
+    /** The demand the planner set on the policy, as a signal without history (ADR 0015). */
+    private static DemandSignal plannedDemand(ReplenishmentPolicy p) {
+        return new DemandSignal(p.dailyDemand() == null ? 0 : p.dailyDemand().doubleValue(),
+                p.dailyDemandDeviation() == null ? 0 : p.dailyDemandDeviation().doubleValue(), 0);
     }
 
     /**

@@ -20,10 +20,4 @@ public record ReplenishmentPolicy(Sku sku, LocationCode location, ReplenishmentM
                                   Long min, Long max, Integer daysOfCover, BigDecimal serviceLevel, BigDecimal leadTimeDeviationDays,
                                   BigDecimal dailyDemand, BigDecimal dailyDemandDeviation,
                                   boolean roundToPallets, long version, Instant updatedAt, String updatedBy) {
-
-    /** The demand the planner set, as a signal without history. */
-    public io.tributary.procurement.domain.DemandSignal plannedDemand() {
-        return new io.tributary.procurement.domain.DemandSignal(dailyDemand == null ? 0 : dailyDemand.doubleValue(),
-                dailyDemandDeviation == null ? 0 : dailyDemandDeviation.doubleValue(), 0);
-    }
 }
