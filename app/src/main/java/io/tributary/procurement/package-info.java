@@ -3,8 +3,10 @@
  * from draft through approval, sending and the supplier's acknowledgement to closing. Approval is
  * routed by the order's total and guarded by segregation of duties; every transition and approval is
  * kept. An acknowledgement that changes what was ordered raises an exception case for the buyer.
+ * Replenishment policies per item and location turn stock (read through the inventory facade), open
+ * purchase orders and supplier terms into explained proposals that buyers accept into purchase orders.
  * It does not own items or locations (it reads them through the catalog and network facades), stock,
  * or the receipts that will move a purchase order to received.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "shared :: *", "catalog", "network", "exceptions", "access"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "shared :: *", "catalog", "network", "inventory", "exceptions", "access"})
 package io.tributary.procurement;

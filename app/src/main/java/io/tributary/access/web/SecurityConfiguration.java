@@ -113,6 +113,10 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/purchase-orders/*/approve", "/api/v1/purchase-orders/*/reject").hasAnyRole(APPROVERS)
                         .requestMatchers(HttpMethod.POST, "/api/v1/purchase-orders", "/api/v1/purchase-orders/*/*").hasAnyRole(BUYERS)
                         .requestMatchers("/api/v1/purchase-orders", "/api/v1/purchase-orders/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.GET, "/api/v1/replenishment/**").hasAnyRole(PROCUREMENT_READERS)
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/replenishment/policies/**").hasAnyRole(BUYERS)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/replenishment/runs", "/api/v1/replenishment/proposals/**").hasAnyRole(BUYERS)
+                        .requestMatchers("/api/v1/replenishment/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated());
         return http.build();
     }
