@@ -1,6 +1,10 @@
 package io.tributary.procurement.domain;
 
+import io.xlate.edi.schema.EDISchemaException;
+import io.xlate.edi.schema.Schema;
+import io.xlate.edi.schema.SchemaFactory;
 import io.xlate.edi.stream.EDIOutputFactory;
+import io.xlate.edi.stream.EDIStreamConstants;
 import io.xlate.edi.stream.EDIStreamException;
 import io.xlate.edi.stream.EDIStreamWriter;
 import java.io.ByteArrayOutputStream;
@@ -25,6 +29,8 @@ public final class PurchaseOrder850 {
     private static final DateTimeFormatter YYMMDD = DateTimeFormatter.ofPattern("yyMMdd");
     private static final DateTimeFormatter CCYYMMDD = DateTimeFormatter.BASIC_ISO_DATE;
     private static final DateTimeFormatter HHMM = DateTimeFormatter.ofPattern("HHmm");
+
+    private static final Schema CONTROL = controlSchema();
 
     private PurchaseOrder850() {
     }
@@ -52,6 +58,8 @@ public final class PurchaseOrder850 {
         factory.setProperty(EDIOutputFactory.PRETTY_PRINT, true);
         String control = "%09d".formatted(e.controlNumber());
         try (EDIStreamWriter w = factory.createEDIStreamWriter(out, StandardCharsets.US_ASCII.name())) {
+            // StAEDI checks the envelope as it is written: counts, control numbers, ISA field sizes.
+            w.setControlSchema(CONTROL);
             w.startInterchange();
             segment(w, "ISA", "00", " ".repeat(10), "00", " ".repeat(10), e.senderQualifier(), pad(e.senderId()), e.receiverQualifier(),
                     pad(e.receiverId()), e.date().format(YYMMDD), e.time().format(HHMM), "U", "00401", control, "0",
@@ -100,6 +108,14 @@ public final class PurchaseOrder850 {
         }
         w.writeEndSegment();
         return 1;
+    }
+
+    private static Schema controlSchema() {
+        try {
+            return SchemaFactory.newFactory().getControlSchema(EDIStreamConstants.Standards.X12, new String[] {"00401"});
+        } catch (EDISchemaException e) {
+            throw new IllegalStateException("the X12 00401 control schema cannot be loaded", e);
+        }
     }
 
     private static String pad(String id) {

@@ -17,7 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class X12UnitTests {
+public class X12UnitTests {
 
     static final PurchaseOrder850.Envelope ENVELOPE = new PurchaseOrder850.Envelope("ZZ", "TRIBUTARY", "ZZ", "ACMEEDI", 42,
             LocalDate.of(2026, 3, 9), LocalTime.of(14, 5), 'T');
@@ -27,7 +27,7 @@ class X12UnitTests {
                     new PurchaseOrder850.Line(2, 6, "EA", new BigDecimal("100"), "SKU-2", null, LocalDate.of(2026, 3, 16))));
 
     /** Every segment of an interchange as its elements (index 0 the tag), read back by StAEDI. */
-    static List<List<String>> segments(String x12) throws Exception {
+    public static List<List<String>> segments(String x12) throws Exception {
         List<List<String>> segments = new ArrayList<>();
         try (EDIStreamReader r = EDIInputFactory.newFactory().createEDIStreamReader(new ByteArrayInputStream(x12.getBytes(StandardCharsets.US_ASCII)))) {
             List<String> current = null;
