@@ -3,6 +3,8 @@
  * from draft through approval, sending and the supplier's acknowledgement to closing. Approval is
  * routed by the order's total and guarded by segregation of duties; every transition and approval is
  * kept. An acknowledgement that changes what was ordered raises an exception case for the buyer.
+ * Suppliers that trade by EDI receive orders as X12 850s and acknowledge them with 855s
+ * ({@link io.tributary.procurement.SupplierEdi}, ADR 0016).
  * It does not own items or locations (it reads them through the catalog and network facades), stock,
  * or the receipts that will move a purchase order to received.
  */

@@ -190,7 +190,7 @@ public final class Acknowledgement855 {
                 }
                 case "DTM" -> {
                     if (lineNo != null && PROMISE_QUALIFIERS.contains(value(1))) {
-                        promised = date(value(2), "DTM02");
+                        promise(date(value(2), "DTM02"));
                     }
                 }
                 case "ACK" -> ack();
@@ -252,11 +252,15 @@ public final class Acknowledgement855 {
                 if (!PROMISE_QUALIFIERS.contains(value(4))) {
                     error("ACK04", position, "must be 068 (current schedule ship) or 067 (current schedule delivery) when ACK05 is given");
                 } else {
-                    LocalDate d = date(value(5), "ACK05");
-                    if (d != null && (promised == null || d.isAfter(promised))) {
-                        promised = d;
-                    }
+                    promise(date(value(5), "ACK05"));
                 }
+            }
+        }
+
+        /** Several promised dates of one line (a split schedule): the line is complete at the latest. */
+        private void promise(LocalDate date) {
+            if (date != null && (promised == null || date.isAfter(promised))) {
+                promised = date;
             }
         }
 

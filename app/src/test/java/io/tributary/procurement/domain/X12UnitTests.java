@@ -132,6 +132,15 @@ public class X12UnitTests {
         assertThat(Acknowledgement855.read(x12).transactionSets().getFirst().lines().get(1).quantity()).isZero();
     }
 
+    @Test
+    void aSplitScheduleAddsUpItsQuantitiesAndIsPromisedAtItsLatestDate() {
+        String x12 = ACK_855.replace("DTM*068*20260318~\nACK*IQ*4*EA~\nCTT*2*124~\nSE*11*0001~",
+                "ACK*IA*4*EA~\nDTM*068*20260318~\nACK*IB*2*EA*068*20260401~\nCTT*2*126~\nSE*12*0001~");
+
+        assertThat(Acknowledgement855.read(x12).transactionSets().getFirst().lines().get(1))
+                .isEqualTo(new Acknowledgement855.Line(2, 7, 6L, LocalDate.of(2026, 4, 1), List.of("IA", "IB")));
+    }
+
     static List<FieldError> errorsOf(String x12) {
         try {
             Acknowledgement855.read(x12);
