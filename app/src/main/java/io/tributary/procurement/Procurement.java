@@ -100,7 +100,7 @@ public class Procurement {
         }
         if (existing.isEmpty()) {
             Supplier fresh = new Supplier(c.code(), c.name(), c.currency(), c.leadTimeDays(), c.minOrderValue(), c.minOrderQuantity(),
-                    c.paymentTerms(), c.incoterms(), 1, now, actor.name(), now, actor.name());
+                    c.paymentTerms(), c.incoterms(), c.ediId(), 1, now, actor.name(), now, actor.name());
             if (suppliers.insert(fresh)) {
                 return new Saved<>(suppliers.find(c.code(), false).orElseThrow(), true);
             }
@@ -112,7 +112,7 @@ public class Procurement {
             return new Saved<>(old, false);
         }
         Supplier changed = new Supplier(c.code(), c.name(), c.currency(), c.leadTimeDays(), c.minOrderValue(), c.minOrderQuantity(),
-                c.paymentTerms(), c.incoterms(), old.version() + 1, old.createdAt(), old.createdBy(), now, actor.name());
+                c.paymentTerms(), c.incoterms(), c.ediId(), old.version() + 1, old.createdAt(), old.createdBy(), now, actor.name());
         if (!suppliers.update(changed, old.version())) {
             throw new IllegalStateException("supplier " + c.code() + " changed under its row lock");
         }
@@ -122,7 +122,8 @@ public class Procurement {
     private static boolean sameTerms(Supplier s, PutSupplier c) {
         return s.name().equals(c.name()) && s.currency().equals(c.currency()) && s.leadTimeDays() == c.leadTimeDays()
                 && s.minOrderValue().compareTo(c.minOrderValue()) == 0 && java.util.Objects.equals(s.minOrderQuantity(), c.minOrderQuantity())
-                && s.paymentTerms().equals(c.paymentTerms()) && s.incoterms().equals(c.incoterms());
+                && s.paymentTerms().equals(c.paymentTerms()) && s.incoterms().equals(c.incoterms())
+                && java.util.Objects.equals(s.ediId(), c.ediId());
     }
 
     public Optional<Supplier> supplier(SupplierCode code) {

@@ -109,6 +109,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/suppliers", "/api/v1/suppliers/**").hasAnyRole(PROCUREMENT_READERS)
                         .requestMatchers(HttpMethod.PUT, "/api/v1/suppliers/**").hasAnyRole(BUYERS)
                         .requestMatchers("/api/v1/suppliers", "/api/v1/suppliers/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.GET, "/api/v1/purchase-orders/*/edi/850").hasAnyRole(BUYERS)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/edi/inbound").hasAnyRole(BUYERS)
                         .requestMatchers(HttpMethod.GET, "/api/v1/purchase-orders", "/api/v1/purchase-orders/**").hasAnyRole(PROCUREMENT_READERS)
                         .requestMatchers(HttpMethod.POST, "/api/v1/purchase-orders/*/approve", "/api/v1/purchase-orders/*/reject").hasAnyRole(APPROVERS)
                         .requestMatchers(HttpMethod.POST, "/api/v1/purchase-orders", "/api/v1/purchase-orders/*/*").hasAnyRole(BUYERS)

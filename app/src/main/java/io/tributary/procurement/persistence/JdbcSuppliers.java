@@ -18,7 +18,7 @@ import org.springframework.stereotype.Repository;
 public class JdbcSuppliers {
 
     private static final String COLUMNS = """
-            code, name, currency, lead_time_days, min_order_value, min_order_quantity, payment_terms, incoterms, version,
+            code, name, currency, lead_time_days, min_order_value, min_order_quantity, payment_terms, incoterms, edi_id, version,
             created_at, created_by, updated_at, updated_by""";
     private static final String ITEM_COLUMNS = """
             supplier_code, sku, supplier_sku, unit_cost, case_pack, min_order_quantity, lead_time_days, is_primary, updated_at, updated_by""";
@@ -44,13 +44,13 @@ public class JdbcSuppliers {
     public boolean insert(Supplier s) {
         return jdbc.sql("""
                         insert into supplier (code, name, currency, lead_time_days, min_order_value, min_order_quantity, payment_terms,
-                                              incoterms, version, created_at, created_by, updated_at, updated_by)
-                        values (:code, :name, :currency, :leadTime, :minValue, :minQuantity, :paymentTerms, :incoterms, :version,
+                                              incoterms, edi_id, version, created_at, created_by, updated_at, updated_by)
+                        values (:code, :name, :currency, :leadTime, :minValue, :minQuantity, :paymentTerms, :incoterms, :ediId, :version,
                                 :createdAt, :createdBy, :updatedAt, :updatedBy)
                         on conflict (code) do nothing""")
                 .param("code", s.code().value()).param("name", s.name()).param("currency", s.currency().getCurrencyCode())
                 .param("leadTime", s.leadTimeDays()).param("minValue", s.minOrderValue()).param("minQuantity", s.minOrderQuantity())
-                .param("paymentTerms", s.paymentTerms()).param("incoterms", s.incoterms()).param("version", s.version())
+                .param("paymentTerms", s.paymentTerms()).param("incoterms", s.incoterms()).param("ediId", s.ediId()).param("version", s.version())
                 .param("createdAt", Timestamp.from(s.createdAt())).param("createdBy", s.createdBy())
                 .param("updatedAt", Timestamp.from(s.updatedAt())).param("updatedBy", s.updatedBy())
                 .update() == 1;
@@ -60,12 +60,12 @@ public class JdbcSuppliers {
     public boolean update(Supplier s, long expectedVersion) {
         return jdbc.sql("""
                         update supplier set name = :name, currency = :currency, lead_time_days = :leadTime, min_order_value = :minValue,
-                                            min_order_quantity = :minQuantity, payment_terms = :paymentTerms, incoterms = :incoterms,
+                                            min_order_quantity = :minQuantity, payment_terms = :paymentTerms, incoterms = :incoterms, edi_id = :ediId,
                                             version = :version, updated_at = :updatedAt, updated_by = :updatedBy
                         where code = :code and version = :expected""")
                 .param("code", s.code().value()).param("name", s.name()).param("currency", s.currency().getCurrencyCode())
                 .param("leadTime", s.leadTimeDays()).param("minValue", s.minOrderValue()).param("minQuantity", s.minOrderQuantity())
-                .param("paymentTerms", s.paymentTerms()).param("incoterms", s.incoterms()).param("version", s.version())
+                .param("paymentTerms", s.paymentTerms()).param("incoterms", s.incoterms()).param("ediId", s.ediId()).param("version", s.version())
                 .param("updatedAt", Timestamp.from(s.updatedAt())).param("updatedBy", s.updatedBy()).param("expected", expectedVersion)
                 .update() == 1;
     }
@@ -117,7 +117,7 @@ public class JdbcSuppliers {
         Long minQuantity = rs.getObject("min_order_quantity", Long.class);
         return new Supplier(new SupplierCode(rs.getString("code")), rs.getString("name"), Currency.getInstance(rs.getString("currency")),
                 rs.getInt("lead_time_days"), Amounts.normalise(rs.getBigDecimal("min_order_value")), minQuantity,
-                rs.getString("payment_terms"), rs.getString("incoterms"), rs.getLong("version"),
+                rs.getString("payment_terms"), rs.getString("incoterms"), rs.getString("edi_id"), rs.getLong("version"),
                 rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"), rs.getTimestamp("updated_at").toInstant(),
                 rs.getString("updated_by"));
     }

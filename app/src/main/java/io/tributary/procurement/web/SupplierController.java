@@ -21,6 +21,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -65,17 +66,18 @@ class SupplierController {
             @NotNull @DecimalMin("0") BigDecimal minOrderValue,
             @Min(1) Long minOrderQuantity,
             @NotBlank @Size(max = 100, message = "must be 1 to 100 characters") String paymentTerms,
-            @NotBlank @Size(max = 20, message = "must be 1 to 20 characters") String incoterms) {
+            @NotBlank @Size(max = 20, message = "must be 1 to 20 characters") String incoterms,
+            @Pattern(regexp = "[A-Za-z0-9 ]{0,15}", message = "must be at most 15 letters, digits or spaces") String ediId) {
     }
 
     record SupplierResponse(String code, String name, String currency, int leadTimeDays,
                             @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal minOrderValue, Long minOrderQuantity,
-                            String paymentTerms, String incoterms, long version, Instant createdAt, String createdBy,
+                            String paymentTerms, String incoterms, String ediId, long version, Instant createdAt, String createdBy,
                             Instant updatedAt, String updatedBy) {
 
         static SupplierResponse of(Supplier s) {
             return new SupplierResponse(s.code().value(), s.name(), s.currency().getCurrencyCode(), s.leadTimeDays(), s.minOrderValue(),
-                    s.minOrderQuantity(), s.paymentTerms(), s.incoterms(), s.version(), s.createdAt(), s.createdBy(), s.updatedAt(),
+                    s.minOrderQuantity(), s.paymentTerms(), s.incoterms(), s.ediId(), s.version(), s.createdAt(), s.createdBy(), s.updatedAt(),
                     s.updatedBy());
         }
     }
@@ -109,7 +111,8 @@ class SupplierController {
             throw new ValidationFailed(errors);
         }
         Procurement.Saved<Supplier> saved = procurement.putSupplier(new PutSupplier(supplierCode, body.name().strip(), currency,
-                body.leadTimeDays(), body.minOrderValue(), body.minOrderQuantity(), body.paymentTerms().strip(), body.incoterms().strip()),
+                body.leadTimeDays(), body.minOrderValue(), body.minOrderQuantity(), body.paymentTerms().strip(), body.incoterms().strip(),
+                body.ediId() == null || body.ediId().isBlank() ? null : body.ediId().strip()),
                 ETags.ifMatch(ifMatch), CurrentActor.get());
         ResponseEntity.BodyBuilder response = saved.created()
                 ? ResponseEntity.status(HttpStatus.CREATED).location(URI.create("/api/v1/suppliers/" + supplierCode.value()))
