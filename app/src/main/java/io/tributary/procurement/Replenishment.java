@@ -174,7 +174,7 @@ public class Replenishment {
     }
 
     /** The demand the planner set on the policy, as a signal without history (ADR 0015). */
-    private static DemandSignal plannedDemand(ReplenishmentPolicy p) {
+    static DemandSignal plannedDemand(ReplenishmentPolicy p) {
         return new DemandSignal(p.dailyDemand() == null ? 0 : p.dailyDemand().doubleValue(),
                 p.dailyDemandDeviation() == null ? 0 : p.dailyDemandDeviation().doubleValue(), 0);
     }
@@ -184,7 +184,7 @@ public class Replenishment {
      * hand, so the reservations stock covers are {@code min(reserved, onHand)} and the backordered
      * units the rest; projected available is then the same as on hand − reserved + on order + in transit.
      */
-    private Position position(Sku sku, LocationCode location) {
+    Position position(Sku sku, LocationCode location) {
         Optional<Balance> balance = inventory.stockOf(sku).locations().stream().filter(b -> b.location().equals(location)).findFirst();
         long onHand = balance.map(Balance::onHand).orElse(0L);
         long reserved = balance.map(Balance::reserved).orElse(0L);

@@ -113,7 +113,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/edi/inbound").hasAnyRole(BUYERS)
                         .requestMatchers(HttpMethod.GET, "/api/v1/purchase-orders", "/api/v1/purchase-orders/**").hasAnyRole(PROCUREMENT_READERS)
                         .requestMatchers(HttpMethod.POST, "/api/v1/purchase-orders/*/approve", "/api/v1/purchase-orders/*/reject").hasAnyRole(APPROVERS)
-                        .requestMatchers(HttpMethod.POST, "/api/v1/purchase-orders", "/api/v1/purchase-orders/*/*").hasAnyRole(BUYERS)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/purchase-orders", "/api/v1/purchase-orders/consolidations", "/api/v1/purchase-orders/*/*").hasAnyRole(BUYERS)
                         .requestMatchers("/api/v1/purchase-orders", "/api/v1/purchase-orders/**").hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.GET, "/api/v1/replenishment/**").hasAnyRole(PROCUREMENT_READERS)
                         .requestMatchers(HttpMethod.PUT, "/api/v1/replenishment/policies/**").hasAnyRole(BUYERS)

@@ -70,6 +70,14 @@ public class JdbcReplenishment {
                 .update();
     }
 
+    /** The policies that may propose (all but NONE) at these locations, in SKU and location order. */
+    public List<ReplenishmentPolicy> activePoliciesAt(Collection<LocationCode> locations) {
+        return jdbc.sql("select " + POLICY_COLUMNS + " from replenishment_policy where method <> 'NONE' and location = any(:locations)"
+                        + " order by sku, location")
+                .param("locations", locations.stream().map(LocationCode::value).toArray(String[]::new))
+                .query(JdbcReplenishment::policy).list();
+    }
+
     /** The primary supplier's terms for a SKU, if it has one. */
     public Optional<SupplierItem> primaryItem(Sku sku) {
         return jdbc.sql("select supplier_code from supplier_item where sku = :sku and is_primary").param("sku", sku.value())
@@ -87,12 +95,17 @@ public class JdbcReplenishment {
 
     /**
      * Units of a SKU on open purchase orders to a location: every order from DRAFT to partly
-     * received, at the supplier's confirmed quantity where it has confirmed one. Receipts are not
+     * received, at the supplier's confirmed quantity where it has confirmed one, and what the
+     * distribution plans of open consolidated orders hold for the location. Receipts are not
      * recorded yet, so nothing is subtracted for them.
      */
     public long onOrder(Sku sku, LocationCode location) {
         return jdbc.sql("""
                         select coalesce(sum(coalesce(l.confirmed_quantity, l.quantity)), 0)
+                            + (select coalesce(sum(d.quantity), 0)
+                               from distribution_plan_line d join purchase_order o on o.id = d.purchase_order_id
+                               where d.sku = :sku and d.location = :location
+                                 and o.status in ('DRAFT', 'PENDING_APPROVAL', 'APPROVED', 'SENT', 'ACKNOWLEDGED', 'PARTIALLY_RECEIVED'))
                         from purchase_order_line l join purchase_order o on o.id = l.purchase_order_id
                         where l.sku = :sku and o.location = :location
                           and o.status in ('DRAFT', 'PENDING_APPROVAL', 'APPROVED', 'SENT', 'ACKNOWLEDGED', 'PARTIALLY_RECEIVED')""")
