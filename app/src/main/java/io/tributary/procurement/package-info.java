@@ -5,6 +5,8 @@
  * kept. An acknowledgement that changes what was ordered raises an exception case for the buyer.
  * Replenishment policies per item and location turn stock (read through the inventory facade), open
  * purchase orders and supplier terms into explained proposals that buyers accept into purchase orders.
+ * Consolidation turns the needs of several locations into one purchase order to a consolidation
+ * centre and a distribution plan back to the locations ({@link io.tributary.procurement.Consolidations}, ADR 0018).
  * Suppliers that trade by EDI receive orders as X12 850s and acknowledge them with 855s
  * ({@link io.tributary.procurement.SupplierEdi}, ADR 0016).
  * It does not own items or locations (it reads them through the catalog and network facades), stock,
