@@ -83,6 +83,9 @@ public class Receiving {
         this.exceptions = exceptions;
         this.access = access;
         this.clock = clock;
+        if (overTolerancePercent.signum() < 0) {
+            throw new IllegalArgumentException("tributary.receiving.over-tolerance-percent must not be negative");
+        }
         this.overTolerancePercent = overTolerancePercent;
     }
 
