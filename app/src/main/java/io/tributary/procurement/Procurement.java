@@ -49,7 +49,8 @@ import org.springframework.transaction.annotation.Transactional;
  * {@link #send} and {@link #acknowledge} to {@link #close}, or {@link #cancel}. Each transition
  * locks the order's row, checks the state machine ({@link PurchaseOrderStatus#next()}), appends to
  * the history and publishes a {@link PurchaseOrderChanged} in the same transaction. Approval routing
- * and segregation of duties follow {@link ApprovalRule} (ADR 0014). Roles are checked per URL; this
+ * and segregation of duties follow {@link ApprovalRule} (ADR 0014). Receipts add received units
+ * through {@link #recordReceipt}, which moves the order to PARTIALLY_RECEIVED or RECEIVED (ADR 0017). Roles are checked per URL; this
  * facade checks what depends on the order itself (who created or changed it).
  */
 @Service
@@ -413,6 +414,61 @@ public class Procurement {
         move(h, PurchaseOrderStatus.CLOSED, h.approvalRound(), h.requiredApprovals(), "closed", actor.name(),
                 note == null || note.isBlank() ? null : note.strip());
         return view(id);
+    }
+
+    private static final java.util.Set<PurchaseOrderStatus> RECEIVABLE = java.util.EnumSet.of(PurchaseOrderStatus.SENT,
+            PurchaseOrderStatus.ACKNOWLEDGED, PurchaseOrderStatus.PARTIALLY_RECEIVED);
+
+    /**
+     * Adds received units to a SENT, ACKNOWLEDGED or PARTIALLY_RECEIVED order (409
+     * {@code invalid-transition} otherwise) and moves it to RECEIVED when every line has its
+     * expected quantity (the confirmed one once acknowledged), else to PARTIALLY_RECEIVED; the move is
+     * kept in the history and published as {@code purchase_order.received}. Units of a SKU fill its
+     * lines in line order; what exceeds them all stays on the last one. Every SKU must be on the
+     * order (400 on {@code lines}). Called by receiving inside its own transaction, which holds the
+     * order's row lock from here on, so concurrent receipts against one order are serialised.
+     */
+    @Transactional
+    public PurchaseOrderReceipt recordReceipt(UUID id, Map<Sku, Long> received, String reference, Actor actor) {
+        Head h = orders.head(id, true).orElseThrow(() -> new NotFound("Purchase order", id.toString()));
+        if (!RECEIVABLE.contains(h.status())) {
+            throw new InvalidTransition(WHAT + " " + h.number(), h.status(), "receive");
+        }
+        List<PurchaseOrder.Line> lines = orders.lines(id);
+        Map<Integer, Long> before = orders.received(id);
+        Map<Integer, Long> now = new HashMap<>();
+        long units = 0;
+        for (Map.Entry<Sku, Long> e : received.entrySet()) {
+            List<PurchaseOrder.Line> ofSku = lines.stream().filter(l -> l.sku().equals(e.getKey())).toList();
+            if (ofSku.isEmpty()) {
+                throw new ValidationFailed("lines", "SKU '" + e.getKey() + "' is not on purchase order " + h.number());
+            }
+            long left = e.getValue();
+            units += left;
+            for (int i = 0; i < ofSku.size() && left > 0; i++) {
+                PurchaseOrder.Line l = ofSku.get(i);
+                long open = Math.max(0, expected(l) - before.getOrDefault(l.lineNo(), 0L));
+                long take = i == ofSku.size() - 1 ? left : Math.min(open, left);
+                if (take > 0) {
+                    now.put(l.lineNo(), take);
+                    orders.addReceived(id, l.lineNo(), take);
+                    left -= take;
+                }
+            }
+        }
+        List<PurchaseOrderReceipt.Line> result = lines.stream().map(l -> new PurchaseOrderReceipt.Line(l.lineNo(), l.sku(), expected(l),
+                before.getOrDefault(l.lineNo(), 0L), now.getOrDefault(l.lineNo(), 0L))).toList();
+        PurchaseOrderStatus to = result.stream().allMatch(l -> l.remaining() == 0) ? PurchaseOrderStatus.RECEIVED
+                : PurchaseOrderStatus.PARTIALLY_RECEIVED;
+        if (to != h.status() && !h.status().canMoveTo(to)) {
+            throw new InvalidTransition(WHAT + " " + h.number(), h.status(), "receive");
+        }
+        move(h, to, h.approvalRound(), h.requiredApprovals(), "received", actor.name(), units + " unit(s) by " + reference);
+        return new PurchaseOrderReceipt(id, h.number(), to, result);
+    }
+
+    private static long expected(PurchaseOrder.Line l) {
+        return l.confirmedQuantity() != null ? l.confirmedQuantity() : l.quantity();
     }
 
     // ---------------------------------------------------------------- internals

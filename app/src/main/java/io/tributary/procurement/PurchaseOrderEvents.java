@@ -8,7 +8,7 @@ import java.util.UUID;
 /**
  * Events of the procurement module, published in the transaction of the change:
  * {@code purchase_order.submitted}, {@code .approved}, {@code .rejected}, {@code .sent},
- * {@code .acknowledged}, {@code .cancelled} and {@code .closed}.
+ * {@code .acknowledged}, {@code .received} (partly or fully), {@code .cancelled} and {@code .closed}.
  */
 public final class PurchaseOrderEvents {
 

@@ -10,7 +10,9 @@
  * Suppliers that trade by EDI receive orders as X12 850s and acknowledge them with 855s
  * ({@link io.tributary.procurement.SupplierEdi}, ADR 0016).
  * It does not own items or locations (it reads them through the catalog and network facades), stock,
- * or the receipts that will move a purchase order to received.
+ * or receipts: the receiving module reports received units through
+ * {@link io.tributary.procurement.Procurement#recordReceipt}, which moves the order to PARTIALLY_RECEIVED
+ * or RECEIVED.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "shared :: *", "catalog", "network", "inventory", "exceptions", "access"})
 package io.tributary.procurement;

@@ -49,6 +49,9 @@ class SecurityConfiguration {
     static final String[] BUYERS = {"ADMIN", "BUYER"};
     static final String[] APPROVERS = {"ADMIN", "APPROVER"};
     static final String[] PROCUREMENT_READERS = {"ADMIN", "BUYER", "APPROVER", "INVENTORY_MANAGER", "FINANCE", "VIEWER"};
+    /** Receiving at the dock; a WAREHOUSE person only at their own locations (checked by the receiving facade). */
+    static final String[] RECEIVERS = {"ADMIN", "WAREHOUSE", "INVENTORY_MANAGER"};
+    static final String[] RECEIVING_READERS = {"ADMIN", "WAREHOUSE", "INVENTORY_MANAGER", "BUYER", "APPROVER", "FINANCE", "VIEWER"};
     // Roles that can own a case; the exceptions facade checks the case's own role (or ADMIN).
     static final String[] EXCEPTION_WORKERS = {"ADMIN", "CUSTOMER_SERVICE", "INVENTORY_MANAGER", "WAREHOUSE", "BUYER", "APPROVER", "FINANCE"};
 
@@ -115,6 +118,9 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/purchase-orders/*/approve", "/api/v1/purchase-orders/*/reject").hasAnyRole(APPROVERS)
                         .requestMatchers(HttpMethod.POST, "/api/v1/purchase-orders", "/api/v1/purchase-orders/consolidations", "/api/v1/purchase-orders/*/*").hasAnyRole(BUYERS)
                         .requestMatchers("/api/v1/purchase-orders", "/api/v1/purchase-orders/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.GET, "/api/v1/receipts", "/api/v1/receipts/**", "/api/v1/inspections/**").hasAnyRole(RECEIVING_READERS)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/receipts", "/api/v1/inspections/*/release").hasAnyRole(RECEIVERS)
+                        .requestMatchers("/api/v1/receipts", "/api/v1/receipts/**", "/api/v1/inspections/**").hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.GET, "/api/v1/replenishment/**").hasAnyRole(PROCUREMENT_READERS)
                         .requestMatchers(HttpMethod.PUT, "/api/v1/replenishment/policies/**").hasAnyRole(BUYERS)
                         .requestMatchers(HttpMethod.POST, "/api/v1/replenishment/runs", "/api/v1/replenishment/proposals/**").hasAnyRole(BUYERS)

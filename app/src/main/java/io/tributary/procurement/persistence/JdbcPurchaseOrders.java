@@ -143,6 +143,20 @@ public class JdbcPurchaseOrders {
                 .param("id", id).param("lineNo", lineNo).param("q", quantity).param("d", Date.valueOf(promisedDate)).update();
     }
 
+    /** Units received so far per line number. */
+    public java.util.Map<Integer, Long> received(UUID id) {
+        java.util.Map<Integer, Long> received = new java.util.HashMap<>();
+        jdbc.sql("select line_no, received_quantity from purchase_order_line where purchase_order_id = :id")
+                .param("id", id).query((org.springframework.jdbc.core.RowCallbackHandler) rs ->
+                        received.put(rs.getInt("line_no"), rs.getLong("received_quantity")));
+        return received;
+    }
+
+    public void addReceived(UUID id, int lineNo, long quantity) {
+        jdbc.sql("update purchase_order_line set received_quantity = received_quantity + :q where purchase_order_id = :id and line_no = :lineNo")
+                .param("id", id).param("lineNo", lineNo).param("q", quantity).update();
+    }
+
     /** Ids of up to {@code rows} orders, newest first, strictly before {@code before} (null: from the newest). */
     public List<UUID> page(PurchaseOrderStatus status, SupplierCode supplier, UUID before, int rows) {
         return jdbc.sql("""

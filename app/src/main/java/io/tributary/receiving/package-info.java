@@ -1,0 +1,13 @@
+/**
+ * Receiving: goods arriving at a location against a purchase order. A receipt records what was
+ * counted at the dock line by line (with lot and expiry for lot-tracked items), posts the stock to
+ * the inventory ledger (good units available, or in inspection when the item requires it, damaged
+ * units damaged), tells procurement what arrived so the order moves to partly or fully received, and
+ * keeps the discrepancies it found (short, over beyond tolerance, damaged, wrong item, unknown item),
+ * each raising a case in the exception queue. Inspections hold units until released as passed or
+ * failed. It does not own purchase orders, stock, items or locations: it works through the
+ * procurement, inventory, catalog and network facades (ADR 0017).
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "shared :: *", "catalog", "network", "inventory",
+        "procurement", "exceptions", "access"})
+package io.tributary.receiving;
