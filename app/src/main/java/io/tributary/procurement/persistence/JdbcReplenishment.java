@@ -96,12 +96,12 @@ public class JdbcReplenishment {
     /**
      * Units of a SKU on open purchase orders to a location: every order from DRAFT to partly
      * received, at the supplier's confirmed quantity where it has confirmed one, and what the
-     * distribution plans of open consolidated orders hold for the location. Receipts are not
-     * recorded yet, so nothing is subtracted for them.
+     * distribution plans of open consolidated orders hold for the location. Units already received
+     * are on hand, so they no longer count as on order.
      */
     public long onOrder(Sku sku, LocationCode location) {
         return jdbc.sql("""
-                        select coalesce(sum(coalesce(l.confirmed_quantity, l.quantity)), 0)
+                        select coalesce(sum(greatest(coalesce(l.confirmed_quantity, l.quantity) - l.received_quantity, 0)), 0)
                             + (select coalesce(sum(d.quantity), 0)
                                from distribution_plan_line d join purchase_order o on o.id = d.purchase_order_id
                                where d.sku = :sku and d.location = :location
