@@ -149,14 +149,7 @@ public class Fulfillments {
             throw new Forbidden("You may not see the work of location '" + location.value() + "'.");
         }
         int n = Page.limit(limit);
-        UUID before = null;
-        if (cursor != null) {
-            try {
-                before = UUID.fromString(Page.decodeCursor(cursor));
-            } catch (IllegalArgumentException e) {
-                throw new ValidationFailed("cursor", "is not a cursor this API gave out");
-            }
-        }
+        UUID before = Page.decodeIdCursor(cursor);
         List<UUID> ids = store.page(location == null ? null : location.value(), status, allowed, before, n + 1);
         List<Fulfillment> rows = ids.stream().map(i -> view(store.head(i).orElseThrow())).toList();
         return Page.of(rows, n, f -> f.id().toString());

@@ -293,7 +293,7 @@ public class Orders {
             scope = actor.channel().orElseThrow();
         }
         int n = Page.limit(limit);
-        UUID before = cursor == null ? null : parseCursor(cursor);
+        UUID before = Page.decodeIdCursor(cursor);
         List<UUID> ids = store.page(scope == null ? null : scope.value(), status, before, n + 1);
         List<Order> orders = ids.stream().map(i -> view(store.head(i).orElseThrow())).toList();
         return Page.of(orders, n, o -> o.id().toString());
@@ -655,13 +655,5 @@ public class Orders {
 
     private static OrderStatusPolicy.Quantities q(LineRow l) {
         return new OrderStatusPolicy.Quantities(l.quantity(), l.allocated(), l.backordered(), l.cancelled(), l.shipped(), l.delivered());
-    }
-
-    private static UUID parseCursor(String cursor) {
-        try {
-            return UUID.fromString(Page.decodeCursor(cursor));
-        } catch (IllegalArgumentException e) {
-            throw new ValidationFailed("cursor", "is not a cursor this API gave out");
-        }
     }
 }

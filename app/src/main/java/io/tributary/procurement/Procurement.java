@@ -238,15 +238,7 @@ public class Procurement {
     /** Newest first, optionally of one status and one supplier; list entries carry no history. */
     public Page<PurchaseOrder> list(PurchaseOrderStatus status, SupplierCode supplier, Integer limit, String cursor) {
         int n = Page.limit(limit);
-        UUID before = null;
-        String decoded = Page.decodeCursor(cursor);
-        if (decoded != null) {
-            try {
-                before = UUID.fromString(decoded);
-            } catch (IllegalArgumentException e) {
-                throw new ValidationFailed("cursor", "is not a cursor this API gave out");
-            }
-        }
+        UUID before = Page.decodeIdCursor(cursor);
         List<PurchaseOrder> rows = orders.page(status, supplier, before, n + 1).stream().map(id -> {
             Head h = orders.head(id, false).orElseThrow();
             return view(h, orders.lines(id), orders.approvals(id, h.approvalRound()), List.of());

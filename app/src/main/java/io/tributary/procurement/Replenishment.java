@@ -198,15 +198,7 @@ public class Replenishment {
     /** Proposals oldest first, optionally of one status. */
     public Page<ReplenishmentProposal> proposals(ProposalStatus status, Integer limit, String cursor) {
         int n = Page.limit(limit);
-        UUID after = null;
-        String decoded = Page.decodeCursor(cursor);
-        if (decoded != null) {
-            try {
-                after = UUID.fromString(decoded);
-            } catch (IllegalArgumentException e) {
-                throw new ValidationFailed("cursor", "is not a cursor this API gave out");
-            }
-        }
+        UUID after = Page.decodeIdCursor(cursor);
         return Page.of(store.page(status, after, n + 1), n, p -> p.id().toString());
     }
 

@@ -245,15 +245,7 @@ public class Receiving {
     @Transactional(readOnly = true)
     public Page<Receipt> list(UUID purchaseOrder, Integer limit, String cursor) {
         int n = Page.limit(limit);
-        UUID before = null;
-        String decoded = Page.decodeCursor(cursor);
-        if (decoded != null) {
-            try {
-                before = UUID.fromString(decoded);
-            } catch (IllegalArgumentException e) {
-                throw new ValidationFailed("cursor", "is not a cursor this API gave out");
-            }
-        }
+        UUID before = Page.decodeIdCursor(cursor);
         return Page.of(receipts.page(purchaseOrder, before, n + 1).stream().map(this::get).toList(), n, r -> r.id().toString());
     }
 

@@ -34,6 +34,19 @@ public record Page<T>(List<T> items, String nextCursor) {
         }
     }
 
+    /** The id a cursor of an id-keyed list carries, or null for no cursor. */
+    public static java.util.UUID decodeIdCursor(String cursor) {
+        String decoded = decodeCursor(cursor);
+        if (decoded == null) {
+            return null;
+        }
+        try {
+            return java.util.UUID.fromString(decoded);
+        } catch (IllegalArgumentException e) {
+            throw new ValidationFailed("cursor", "is not a cursor returned by this list");
+        }
+    }
+
     public static String encodeCursor(String key) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(key.getBytes(StandardCharsets.UTF_8));
     }
