@@ -40,6 +40,27 @@ public final class Commands {
     public record SnapshotLine(Sku sku, long quantity) {
     }
 
+    /**
+     * Send units to another node: each line leaves the source's AVAILABLE bucket and arrives in the
+     * destination's IN_TRANSIT bucket, all lines or none. {@code reference} names the transfer.
+     */
+    public record ShipTransfer(String reference, LocationCode from, LocationCode to, List<TransferLine> lines) {
+    }
+
+    public record TransferLine(Sku sku, long quantity) {
+    }
+
+    /**
+     * Take in-transit units in at a node: each line removes {@code fromTransit} units from
+     * IN_TRANSIT and adds the counted units to AVAILABLE, INSPECTION and DAMAGED (units beyond
+     * what was in transit arrive without clearing it). {@code reason} says why, e.g. TRANSFER_RECEIVED.
+     */
+    public record ReceiveTransfer(String reference, LocationCode location, String reason, List<TransferArrival> lines) {
+    }
+
+    public record TransferArrival(Sku sku, long fromTransit, long available, long inspection, long damaged) {
+    }
+
     /** Hold stock for a channel's order: all lines or none. */
     public record ReserveStock(String reference, ChannelCode channel, Instant expiresAt, List<ReserveLine> lines) {
     }

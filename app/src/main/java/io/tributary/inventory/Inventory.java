@@ -9,7 +9,11 @@ import io.tributary.inventory.Commands.ChangeStatus;
 import io.tributary.inventory.Commands.CountLine;
 import io.tributary.inventory.Commands.CountStock;
 import io.tributary.inventory.Commands.ReconcileSnapshot;
+import io.tributary.inventory.Commands.ReceiveTransfer;
+import io.tributary.inventory.Commands.ShipTransfer;
 import io.tributary.inventory.Commands.SnapshotLine;
+import io.tributary.inventory.Commands.TransferArrival;
+import io.tributary.inventory.Commands.TransferLine;
 import io.tributary.inventory.Events.CountAwaitingApproval;
 import io.tributary.inventory.Events.InventoryChanged;
 import io.tributary.inventory.Views.Adjusted;
@@ -140,6 +144,108 @@ public class Inventory {
         List<UUID> ids = stock.post(drafts);
         events.publishEvent(new InventoryChanged(document, c.location().value(), List.of(c.sku().value()), "STATUS_CHANGE"));
         return new Adjusted(List.of(movement(ids.get(0), drafts.get(0)), movement(ids.get(1), drafts.get(1))), balanceAfter(row, drafts, location));
+    }
+
+    // ---------------------------------------------------------------- transfers
+
+    /**
+     * Ships a transfer: TRANSFER_OUT movements take each line's units out of the source's AVAILABLE
+     * bucket and put them in the destination's IN_TRANSIT bucket. Refused with 409
+     * {@code insufficient-stock} (nothing moved) when the source has fewer unreserved units.
+     */
+    @Transactional
+    public List<Movement> shipTransfer(ShipTransfer c, Actor actor) {
+        Location from = location(c.from(), "from");
+        Location to = location(c.to(), "to");
+        if (from.id().equals(to.id())) {
+            throw new ValidationFailed("to", "must differ from 'from'");
+        }
+        Map<Sku, Item> items = stockedItems(c.lines().stream().map(TransferLine::sku).toList(), "lines", i -> c.lines().get(i).sku());
+        List<StockKey> keys = new ArrayList<>();
+        for (TransferLine l : c.lines()) {
+            keys.add(new StockKey(items.get(l.sku()).id(), from.id()));
+            keys.add(new StockKey(items.get(l.sku()).id(), to.id()));
+        }
+        Map<StockKey, BalanceRow> rows = stock.lock(keys);
+        List<InsufficientStock.Shortfall> shortfalls = new ArrayList<>();
+        UUID document = Ids.newId();
+        Instant now = clock.instant();
+        List<MovementDraft> drafts = new ArrayList<>();
+        for (int i = 0; i < c.lines().size(); i++) {
+            TransferLine l = c.lines().get(i);
+            if (l.quantity() <= 0 || l.quantity() > Commands.MAX_QUANTITY) {
+                throw new ValidationFailed("lines[" + i + "].quantity", "must be between 1 and " + Commands.MAX_QUANTITY);
+            }
+            StockKey out = keys.get(2 * i);
+            long available = rows.get(out).available();
+            if (available < l.quantity()) {
+                shortfalls.add(new InsufficientStock.Shortfall(i, l.sku().value(), from.code().value(), l.quantity(), available));
+            }
+            drafts.add(new MovementDraft(out, l.sku().value(), from.code().value(), StockStatus.AVAILABLE, -l.quantity(),
+                    MovementType.TRANSFER_OUT, "TRANSFER_SHIPPED", c.reference(), "to " + to.code().value(), actor.name(), now, document));
+            drafts.add(new MovementDraft(keys.get(2 * i + 1), l.sku().value(), to.code().value(), StockStatus.IN_TRANSIT, l.quantity(),
+                    MovementType.TRANSFER_OUT, "TRANSFER_SHIPPED", c.reference(), "from " + from.code().value(), actor.name(), now, document));
+        }
+        if (!shortfalls.isEmpty()) {
+            throw new InsufficientStock(shortfalls);
+        }
+        List<UUID> ids = stock.post(drafts);
+        events.publishEvent(new InventoryChanged(document, from.code().value(), c.lines().stream().map(l -> l.sku().value()).toList(),
+                "TRANSFER_OUT"));
+        List<Movement> movements = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            movements.add(movement(ids.get(i), drafts.get(i)));
+        }
+        return movements;
+    }
+
+    /**
+     * Takes transferred units in at their destination as TRANSFER_IN movements: each line clears
+     * units from IN_TRANSIT and adds the counted ones to their buckets. Clearing more than is in
+     * transit is refused with 409 {@code insufficient-stock}; nothing moves.
+     */
+    @Transactional
+    public List<Movement> receiveTransfer(ReceiveTransfer c, Actor actor) {
+        Location location = location(c.location(), "location");
+        Map<Sku, Item> items = stockedItems(c.lines().stream().map(TransferArrival::sku).toList(), "lines", i -> c.lines().get(i).sku());
+        List<StockKey> keys = c.lines().stream().map(l -> new StockKey(items.get(l.sku()).id(), location.id())).toList();
+        Map<StockKey, BalanceRow> rows = stock.lock(keys);
+        UUID document = Ids.newId();
+        Instant now = clock.instant();
+        List<MovementDraft> drafts = new ArrayList<>();
+        List<InsufficientStock.Shortfall> shortfalls = new ArrayList<>();
+        for (int i = 0; i < c.lines().size(); i++) {
+            TransferArrival l = c.lines().get(i);
+            if (l.fromTransit() < 0 || l.available() < 0 || l.inspection() < 0 || l.damaged() < 0) {
+                throw new ValidationFailed("lines[" + i + "]", "quantities must not be negative");
+            }
+            StockKey key = keys.get(i);
+            long inTransit = rows.get(key).inTransit();
+            if (inTransit < l.fromTransit()) {
+                shortfalls.add(new InsufficientStock.Shortfall(i, l.sku().value(), location.code().value(), l.fromTransit(), inTransit));
+            }
+            long[] quantities = {-l.fromTransit(), l.available(), l.inspection(), l.damaged()};
+            StockStatus[] statuses = {StockStatus.IN_TRANSIT, StockStatus.AVAILABLE, StockStatus.INSPECTION, StockStatus.DAMAGED};
+            for (int s = 0; s < statuses.length; s++) {
+                if (quantities[s] != 0) {
+                    drafts.add(new MovementDraft(key, l.sku().value(), location.code().value(), statuses[s], quantities[s],
+                            MovementType.TRANSFER_IN, c.reason(), c.reference(), null, actor.name(), now, document));
+                }
+            }
+        }
+        if (!shortfalls.isEmpty()) {
+            throw new InsufficientStock(shortfalls);
+        }
+        List<UUID> ids = stock.post(drafts);
+        if (!drafts.isEmpty()) {
+            events.publishEvent(new InventoryChanged(document, location.code().value(), drafts.stream().map(MovementDraft::sku).distinct().toList(),
+                    "TRANSFER_IN"));
+        }
+        List<Movement> movements = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            movements.add(movement(ids.get(i), drafts.get(i)));
+        }
+        return movements;
     }
 
     // ---------------------------------------------------------------- cycle counts

@@ -7,11 +7,12 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Units of one receipt line held in the INSPECTION bucket until someone inspects them. Each release
+ * Units of one receipt line (of a purchase order receipt, {@code receipt}, or of a transfer
+ * receipt, {@code transferReceipt}; the other is null) held in the INSPECTION bucket until someone inspects them. Each release
  * moves some of them to AVAILABLE ({@code passed}) or DAMAGED ({@code failed}); {@code pending} is
  * what is still held. An inspection is OPEN while anything is pending and RELEASED after.
  */
-public record Inspection(UUID id, UUID receipt, Sku sku, LocationCode location, long quantity, long passed, long failed,
+public record Inspection(UUID id, UUID receipt, UUID transferReceipt, Sku sku, LocationCode location, long quantity, long passed, long failed,
                          long pending, String status, Instant createdAt, List<Release> releases, long version) {
 
     public record Release(long passed, long failed, Instant at, String actor) {

@@ -186,7 +186,7 @@ public class Receiving {
                             AdjustmentReason.RECEIVED, note, id.toString()));
                     postingItems.add(item.id());
                     if (inspect) {
-                        inspections.add(new InspectionRow(Ids.newId(), id, l.sku(), c.location(), good, 0, 0, now, 0));
+                        inspections.add(new InspectionRow(Ids.newId(), id, null, l.sku(), c.location(), good, 0, 0, now, 0));
                     }
                 }
                 if (l.damaged() > 0) {
@@ -298,7 +298,7 @@ public class Receiving {
 
     private static Inspection view(InspectionRow r, List<Inspection.Release> releases) {
         long pending = r.quantity() - r.passed() - r.failed();
-        return new Inspection(r.id(), r.receipt(), r.sku(), r.location(), r.quantity(), r.passed(), r.failed(), pending,
+        return new Inspection(r.id(), r.receipt(), r.transferReceipt(), r.sku(), r.location(), r.quantity(), r.passed(), r.failed(), pending,
                 pending > 0 ? "OPEN" : "RELEASED", r.createdAt(), releases, r.version());
     }
 
@@ -306,7 +306,7 @@ public class Receiving {
      * A WAREHOUSE person (who is not also an administrator or inventory manager) works only at the
      * locations on their user; everyone else allowed by the URL rules works anywhere.
      */
-    private void requireLocation(Actor actor, String location) {
+    void requireLocation(Actor actor, String location) {
         if (!actor.has(Role.WAREHOUSE) || actor.has(Role.ADMIN) || actor.has(Role.INVENTORY_MANAGER) || !actor.name().startsWith("user:")) {
             return;
         }

@@ -36,7 +36,7 @@ public class JdbcReceipts {
     }
 
     /** An inspection's own columns. */
-    public record InspectionRow(UUID id, UUID receipt, Sku sku, LocationCode location, long quantity, long passed, long failed,
+    public record InspectionRow(UUID id, UUID receipt, UUID transferReceipt, Sku sku, LocationCode location, long quantity, long passed, long failed,
                                 Instant createdAt, long version) {
     }
 
@@ -76,9 +76,9 @@ public class JdbcReceipts {
 
     public void insertInspection(InspectionRow i) {
         jdbc.sql("""
-                        insert into inspection (id, receipt_id, sku, location, quantity, passed, failed, created_at, version)
-                        values (:id, :receipt, :sku, :location, :quantity, :passed, :failed, :at, :version)""")
-                .param("id", i.id()).param("receipt", i.receipt()).param("sku", i.sku().value()).param("location", i.location().value())
+                        insert into inspection (id, receipt_id, transfer_receipt_id, sku, location, quantity, passed, failed, created_at, version)
+                        values (:id, :receipt, :transferReceipt, :sku, :location, :quantity, :passed, :failed, :at, :version)""")
+                .param("id", i.id()).param("receipt", i.receipt()).param("transferReceipt", i.transferReceipt()).param("sku", i.sku().value()).param("location", i.location().value())
                 .param("quantity", i.quantity()).param("passed", i.passed()).param("failed", i.failed())
                 .param("at", Timestamp.from(i.createdAt())).param("version", i.version())
                 .update();
@@ -128,11 +128,15 @@ public class JdbcReceipts {
         return jdbc.sql("select id from inspection where receipt_id = :id order by id").param("id", receipt).query(UUID.class).list();
     }
 
+    public List<UUID> inspectionsOfTransferReceipt(UUID transferReceipt) {
+        return jdbc.sql("select id from inspection where transfer_receipt_id = :id order by id").param("id", transferReceipt).query(UUID.class).list();
+    }
+
     public Optional<InspectionRow> inspection(UUID id, boolean lock) {
-        return jdbc.sql("select id, receipt_id, sku, location, quantity, passed, failed, created_at, version from inspection where id = :id"
+        return jdbc.sql("select id, receipt_id, transfer_receipt_id, sku, location, quantity, passed, failed, created_at, version from inspection where id = :id"
                         + (lock ? " for update" : ""))
                 .param("id", id).query((rs, n) -> new InspectionRow(rs.getObject("id", UUID.class), rs.getObject("receipt_id", UUID.class),
-                        new Sku(rs.getString("sku")), new LocationCode(rs.getString("location")), rs.getLong("quantity"),
+                        rs.getObject("transfer_receipt_id", UUID.class), new Sku(rs.getString("sku")), new LocationCode(rs.getString("location")), rs.getLong("quantity"),
                         rs.getLong("passed"), rs.getLong("failed"), rs.getTimestamp("created_at").toInstant(), rs.getLong("version")))
                 .optional();
     }
