@@ -9,6 +9,8 @@
  * centre and a distribution plan back to the locations ({@link io.tributary.procurement.Consolidations}, ADR 0018).
  * Suppliers that trade by EDI receive orders as X12 850s and acknowledge them with 855s
  * ({@link io.tributary.procurement.SupplierEdi}, ADR 0016).
+ * Advance ship notices record what a supplier has shipped on which order lines, in transit until received
+ * ({@link io.tributary.procurement.AdvanceShipNotices}, ADR 0019).
  * It does not own items or locations (it reads them through the catalog and network facades), stock,
  * or receipts: the receiving module reports received units through
  * {@link io.tributary.procurement.Procurement#recordReceipt}, which moves the order to PARTIALLY_RECEIVED

@@ -15,9 +15,10 @@ import java.util.UUID;
  * units went ({@code disposition}: AVAILABLE, INSPECTION, or NOT_POSTED for an unknown SKU); damaged
  * units always go to DAMAGED. {@code remaining} lists the order's lines still open after this
  * receipt; {@code discrepancies} each name the exception case they raised; {@code inspections} hold
- * the units waiting to be inspected.
+ * the units waiting to be inspected. {@code asn} is the advance ship notice it was received against
+ * (null for a receipt against the order alone); {@code remaining} then lists the notice's open lines.
  */
-public record Receipt(UUID id, UUID purchaseOrder, String purchaseOrderNumber, LocationCode location, boolean complete,
+public record Receipt(UUID id, UUID purchaseOrder, UUID asn, String purchaseOrderNumber, LocationCode location, boolean complete,
                       PurchaseOrderStatus purchaseOrderStatus, String note, Instant receivedAt, String receivedBy,
                       List<Line> lines, List<Open> remaining, List<Discrepancy> discrepancies, List<Inspection> inspections) {
 

@@ -16,6 +16,8 @@ import io.tributary.inventory.Commands.ChangeStatus;
 import io.tributary.inventory.Inventory;
 import io.tributary.inventory.StockStatus;
 import io.tributary.network.Network;
+import io.tributary.procurement.AdvanceShipNotice;
+import io.tributary.procurement.AdvanceShipNotices;
 import io.tributary.procurement.Procurement;
 import io.tributary.procurement.PurchaseOrder;
 import io.tributary.procurement.PurchaseOrderReceipt;
@@ -64,6 +66,7 @@ public class Receiving {
 
     private final JdbcReceipts receipts;
     private final Procurement procurement;
+    private final AdvanceShipNotices asns;
     private final Inventory inventory;
     private final Catalog catalog;
     private final Network network;
@@ -72,11 +75,12 @@ public class Receiving {
     private final Clock clock;
     private final BigDecimal overTolerancePercent;
 
-    Receiving(JdbcReceipts receipts, Procurement procurement, Inventory inventory, Catalog catalog, Network network, Exceptions exceptions,
+    Receiving(JdbcReceipts receipts, Procurement procurement, AdvanceShipNotices asns, Inventory inventory, Catalog catalog, Network network, Exceptions exceptions,
               Access access, Clock clock,
               @Value("${tributary.receiving.over-tolerance-percent:0}") BigDecimal overTolerancePercent) {
         this.receipts = receipts;
         this.procurement = procurement;
+        this.asns = asns;
         this.inventory = inventory;
         this.catalog = catalog;
         this.network = network;
@@ -97,6 +101,9 @@ public class Receiving {
      * Good units go to AVAILABLE, or to INSPECTION (with an inspection to release them) when the item
      * requires inspection or is not on the order; damaged units go to DAMAGED; nothing is posted for
      * an unknown SKU. Units beyond the order are accepted into stock and reported as OVER.
+     * Against an advance ship notice ({@code asn}, which must not be RECEIVED yet) the order is the
+     * notice's, and expected quantities, OVER, SHORT and WRONG_ITEM are judged against the notice's
+     * lines; the units still reach the order (ADR 0019).
      */
     @Transactional
     public Receipt receive(ReceiveGoods c, Actor actor) {
@@ -105,11 +112,26 @@ public class Receiving {
         if (network.find(c.location()).isEmpty()) {
             errors.add(new FieldError("location", "is not a known location: " + c.location().value()));
         }
+        Optional<AdvanceShipNotice> asn = Optional.empty();
+        UUID purchaseOrder = c.purchaseOrder();
+        if (c.asn() != null) {
+            try {
+                asn = Optional.of(asns.get(c.asn()));
+                purchaseOrder = asn.get().purchaseOrder();
+                if ("RECEIVED".equals(asn.get().status())) {
+                    errors.add(new FieldError("asn", "is RECEIVED; nothing more arrives against it"));
+                }
+            } catch (NotFound e) {
+                errors.add(new FieldError("asn", "is not a known advance ship notice: " + c.asn()));
+            }
+        }
         Optional<PurchaseOrder> order = Optional.empty();
-        try {
-            order = Optional.of(procurement.get(c.purchaseOrder()));
-        } catch (NotFound e) {
-            errors.add(new FieldError("purchaseOrder", "is not a known purchase order: " + c.purchaseOrder()));
+        if (purchaseOrder != null) {
+            try {
+                order = Optional.of(procurement.get(purchaseOrder));
+            } catch (NotFound e) {
+                errors.add(new FieldError("purchaseOrder", "is not a known purchase order: " + purchaseOrder));
+            }
         }
         order.ifPresent(po -> {
             if (!RECEIVABLE.contains(po.status())) {
@@ -163,7 +185,12 @@ public class Receiving {
                 toOrder.merge(l.sku(), l.quantity(), Long::sum);
             }
         }
-        PurchaseOrderReceipt taken = procurement.recordReceipt(c.purchaseOrder(), toOrder, "receipt " + id, actor);
+        PurchaseOrderReceipt taken = asn.isPresent()
+                ? asns.recordReceipt(asn.get().id(), toOrder, c.complete(), "receipt " + id, actor)
+                : procurement.recordReceipt(purchaseOrder, toOrder, "receipt " + id, actor);
+        if (asn.isPresent()) {
+            onOrder.retainAll(taken.lines().stream().map(PurchaseOrderReceipt.Line::sku).toList());
+        }
 
         // Post in item-id order, the order inventory locks balance rows in, so receipts never deadlock each other.
         List<Receipt.Line> lines = new ArrayList<>();
@@ -227,7 +254,7 @@ public class Receiving {
         }
         List<Receipt.Open> open = taken.lines().stream().filter(l -> l.remaining() > 0)
                 .map(l -> new Receipt.Open(l.lineNo(), l.sku(), l.expected(), l.received(), l.remaining())).toList();
-        receipts.insert(new Head(id, c.purchaseOrder(), taken.number(), c.location(), c.complete(), taken.status(), blankToNull(c.note()),
+        receipts.insert(new Head(id, purchaseOrder, asn.map(AdvanceShipNotice::id).orElse(null), taken.number(), c.location(), c.complete(), taken.status(), blankToNull(c.note()),
                 now, actor.name()), lines, open, discrepancies);
         inspections.forEach(receipts::insertInspection);
         return get(id);
@@ -236,7 +263,7 @@ public class Receiving {
     @Transactional(readOnly = true)
     public Receipt get(UUID id) {
         Head h = receipts.head(id).orElseThrow(() -> new NotFound("Receipt", id.toString()));
-        return new Receipt(h.id(), h.purchaseOrder(), h.purchaseOrderNumber(), h.location(), h.complete(), h.purchaseOrderStatus(), h.note(),
+        return new Receipt(h.id(), h.purchaseOrder(), h.asn(), h.purchaseOrderNumber(), h.location(), h.complete(), h.purchaseOrderStatus(), h.note(),
                 h.receivedAt(), h.receivedBy(), receipts.lines(id), receipts.open(id), receipts.discrepancies(id),
                 receipts.inspectionsOf(id).stream().map(this::inspection).toList());
     }

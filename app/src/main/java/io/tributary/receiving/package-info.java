@@ -1,5 +1,5 @@
 /**
- * Receiving: goods arriving at a location against a purchase order. A receipt records what was
+ * Receiving: goods arriving at a location against a purchase order or one of its advance ship notices. A receipt records what was
  * counted at the dock line by line (with lot and expiry for lot-tracked items), posts the stock to
  * the inventory ledger (good units available, or in inspection when the item requires it, damaged
  * units damaged), tells procurement what arrived so the order moves to partly or fully received, and

@@ -31,7 +31,7 @@ public class JdbcReceipts {
     }
 
     /** The receipt's own columns. */
-    public record Head(UUID id, UUID purchaseOrder, String purchaseOrderNumber, LocationCode location, boolean complete,
+    public record Head(UUID id, UUID purchaseOrder, UUID asn, String purchaseOrderNumber, LocationCode location, boolean complete,
                        PurchaseOrderStatus purchaseOrderStatus, String note, Instant receivedAt, String receivedBy) {
     }
 
@@ -42,10 +42,10 @@ public class JdbcReceipts {
 
     public void insert(Head h, List<Receipt.Line> lines, List<Receipt.Open> open, List<Receipt.Discrepancy> discrepancies) {
         jdbc.sql("""
-                        insert into receipt (id, purchase_order_id, purchase_order_no, location, complete, purchase_order_status, note,
+                        insert into receipt (id, purchase_order_id, asn_id, purchase_order_no, location, complete, purchase_order_status, note,
                                              received_at, received_by)
-                        values (:id, :po, :number, :location, :complete, :status, :note, :at, :by)""")
-                .param("id", h.id()).param("po", h.purchaseOrder()).param("number", h.purchaseOrderNumber())
+                        values (:id, :po, :asn, :number, :location, :complete, :status, :note, :at, :by)""")
+                .param("id", h.id()).param("po", h.purchaseOrder()).param("asn", h.asn()).param("number", h.purchaseOrderNumber())
                 .param("location", h.location().value()).param("complete", h.complete()).param("status", h.purchaseOrderStatus().name())
                 .param("note", h.note()).param("at", Timestamp.from(h.receivedAt())).param("by", h.receivedBy())
                 .update();
@@ -86,7 +86,7 @@ public class JdbcReceipts {
 
     public Optional<Head> head(UUID id) {
         return jdbc.sql("""
-                        select id, purchase_order_id, purchase_order_no, location, complete, purchase_order_status, note, received_at, received_by
+                        select id, purchase_order_id, asn_id, purchase_order_no, location, complete, purchase_order_status, note, received_at, received_by
                         from receipt where id = :id""")
                 .param("id", id).query(JdbcReceipts::head).optional();
     }
@@ -163,7 +163,8 @@ public class JdbcReceipts {
     }
 
     private static Head head(ResultSet rs, int n) throws SQLException {
-        return new Head(rs.getObject("id", UUID.class), rs.getObject("purchase_order_id", UUID.class), rs.getString("purchase_order_no"),
+        return new Head(rs.getObject("id", UUID.class), rs.getObject("purchase_order_id", UUID.class), rs.getObject("asn_id", UUID.class),
+                rs.getString("purchase_order_no"),
                 new LocationCode(rs.getString("location")), rs.getBoolean("complete"),
                 PurchaseOrderStatus.valueOf(rs.getString("purchase_order_status")), rs.getString("note"),
                 rs.getTimestamp("received_at").toInstant(), rs.getString("received_by"));

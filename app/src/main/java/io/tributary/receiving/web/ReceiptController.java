@@ -29,7 +29,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Receiving over HTTP: {@code POST /receipts} {@code { location, purchaseOrder, complete, note,
+ * Receiving over HTTP: {@code POST /receipts} {@code { location, purchaseOrder or asn, complete, note,
  * lines: [{ sku, quantity, damaged, lot, expiry }] }} (201, the receipt with its discrepancies; a
  * scanner sends one line of quantity 1 per scan), {@code GET /receipts/{id}},
  * {@code GET /receipts?purchaseOrder=}; {@code GET /inspections/{id}} and
@@ -50,7 +50,7 @@ class ReceiptController {
     record LineRequest(String sku, Long quantity, Long damaged, String lot, LocalDate expiry) {
     }
 
-    record ReceiveRequest(String location, String purchaseOrder, Boolean complete, String note, List<LineRequest> lines) {
+    record ReceiveRequest(String location, String purchaseOrder, String asn, Boolean complete, String note, List<LineRequest> lines) {
     }
 
     record ReleaseRequest(Long passed, Long failed) {
@@ -99,8 +99,18 @@ class ReceiptController {
         List<FieldError> errors = new ArrayList<>();
         LocationCode location = parse(errors, () -> LocationCode.parse(b.location(), "location"));
         UUID purchaseOrder = null;
-        if (b.purchaseOrder() == null) {
-            errors.add(new FieldError("purchaseOrder", "is required"));
+        UUID asn = null;
+        if (b.asn() != null) {
+            try {
+                asn = UUID.fromString(b.asn());
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError("asn", "is not an advance ship notice id"));
+            }
+            if (b.purchaseOrder() != null) {
+                errors.add(new FieldError("purchaseOrder", "must not be given with asn: the notice names its order"));
+            }
+        } else if (b.purchaseOrder() == null) {
+            errors.add(new FieldError("purchaseOrder", "is required (or asn)"));
         } else {
             try {
                 purchaseOrder = UUID.fromString(b.purchaseOrder());
@@ -136,7 +146,7 @@ class ReceiptController {
         if (!errors.isEmpty()) {
             throw new ValidationFailed(errors);
         }
-        return new ReceiveGoods(location, purchaseOrder, Boolean.TRUE.equals(b.complete()), b.note(), b.lines() == null ? List.of() : lines);
+        return new ReceiveGoods(location, purchaseOrder, asn, Boolean.TRUE.equals(b.complete()), b.note(), b.lines() == null ? List.of() : lines);
     }
 
     private static <T> T parse(List<FieldError> errors, Supplier<T> parser) {
