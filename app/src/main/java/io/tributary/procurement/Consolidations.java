@@ -160,7 +160,7 @@ public class Consolidations {
                     continue;
                 }
                 ReplenishmentDecision d = ReplenishmentDecision.decide(p, replenishment.position(si.sku(), location),
-                        Replenishment.plannedDemand(p), terms);
+                        replenishment.demand(p).signal(), terms);
                 needs.add(new Need(location, Math.max(0, d.need()), d.quantity()));
                 toPallets |= p.roundToPallets();
             }

@@ -7,5 +7,6 @@ import java.math.BigDecimal;
 /** Create or replace the replenishment policy of one item at one location (see {@link ReplenishmentPolicy}). */
 public record PutReplenishmentPolicy(Sku sku, LocationCode location, ReplenishmentMethod method, Long reorderPoint, Long orderUpTo,
                                      Long min, Long max, Integer daysOfCover, BigDecimal serviceLevel, BigDecimal leadTimeDeviationDays,
-                                     BigDecimal dailyDemand, BigDecimal dailyDemandDeviation, boolean roundToPallets) {
+                                     BigDecimal dailyDemand, BigDecimal dailyDemandDeviation, BigDecimal demandUplift,
+                                     boolean roundToPallets) {
 }

@@ -4,6 +4,7 @@ import io.tributary.access.Actor;
 import io.tributary.catalog.Catalog;
 import io.tributary.catalog.Item;
 import io.tributary.catalog.Sku;
+import io.tributary.fulfillment.SalesHistory;
 import io.tributary.inventory.Balance;
 import io.tributary.inventory.Inventory;
 import io.tributary.network.LocationCode;
@@ -27,11 +28,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -42,7 +45,9 @@ import org.springframework.transaction.annotation.Transactional;
  * and {@link #changeQuantity}. The arithmetic is {@link ReplenishmentDecision}'s; this facade gathers
  * its inputs: the balance at the location from inventory, open purchase order quantities, the primary
  * supplier's terms and the item's pallet size from the catalog. Demand is the rate the planner sets on
- * the policy (ADR 0015).
+ * the policy or, when none is set, the location's recent sales read through the fulfillment module's
+ * {@link SalesHistory} over {@code tributary.replenishment.demand-window-days} (28) days, recency-weighted;
+ * either is multiplied by the policy's uplift (ADR 0015).
  */
 @Service
 public class Replenishment {
@@ -53,16 +58,24 @@ public class Replenishment {
     private final Catalog catalog;
     private final Network network;
     private final Inventory inventory;
+    private final SalesHistory sales;
+    private final int demandWindowDays;
     private final Clock clock;
 
     Replenishment(JdbcReplenishment store, JdbcSuppliers suppliers, Procurement procurement, Catalog catalog, Network network,
-                  Inventory inventory, Clock clock) {
+                  Inventory inventory, SalesHistory sales, @Value("${tributary.replenishment.demand-window-days:28}") int demandWindowDays,
+                  Clock clock) {
+        if (demandWindowDays < 1 || demandWindowDays > SalesHistory.MAX_DAYS) {
+            throw new IllegalArgumentException("tributary.replenishment.demand-window-days must be between 1 and " + SalesHistory.MAX_DAYS);
+        }
         this.store = store;
         this.suppliers = suppliers;
         this.procurement = procurement;
         this.catalog = catalog;
         this.network = network;
         this.inventory = inventory;
+        this.sales = sales;
+        this.demandWindowDays = demandWindowDays;
         this.clock = clock;
     }
 
@@ -73,6 +86,9 @@ public class Replenishment {
     /** An item-location a run left out, and why (e.g. no primary supplier). */
     public record Skipped(Sku sku, LocationCode location, String reason) {
     }
+
+    /** The largest uplift a planner may set. */
+    static final BigDecimal MAX_UPLIFT = new BigDecimal("100");
 
     // ---------------------------------------------------------------- policies
 
@@ -105,13 +121,16 @@ public class Replenishment {
         if (c.serviceLevel() != null && (c.serviceLevel().signum() <= 0 || c.serviceLevel().compareTo(BigDecimal.ONE) >= 0)) {
             errors.add(new FieldError("serviceLevel", "must be greater than 0 and less than 1, e.g. 0.95"));
         }
+        if (c.demandUplift() != null && (c.demandUplift().signum() <= 0 || c.demandUplift().compareTo(MAX_UPLIFT) > 0)) {
+            errors.add(new FieldError("demandUplift", "must be greater than 0 and at most " + MAX_UPLIFT + ", e.g. 1.5 for half as much again"));
+        }
         if (!errors.isEmpty()) {
             throw new ValidationFailed(errors);
         }
         boolean created = store.policy(c.sku(), c.location(), true).isEmpty();
         store.upsertPolicy(new ReplenishmentPolicy(c.sku(), c.location(), m, c.reorderPoint(), c.orderUpTo(), c.min(), c.max(),
                 c.daysOfCover(), c.serviceLevel(), c.leadTimeDeviationDays(), c.dailyDemand(), c.dailyDemandDeviation(),
-                c.roundToPallets(), 0, clock.instant(), actor.name()));
+                c.demandUplift() == null ? BigDecimal.ONE : c.demandUplift(), c.roundToPallets(), 0, clock.instant(), actor.name()));
         return new Procurement.Saved<>(store.policy(c.sku(), c.location(), false).orElseThrow(), created);
     }
 
@@ -157,13 +176,15 @@ public class Replenishment {
             SupplierItem si = terms.get();
             int leadTime = si.leadTimeDays() != null ? si.leadTimeDays()
                     : suppliers.find(si.supplier(), false).map(Supplier::leadTimeDays).orElse(0);
-            ReplenishmentDecision d = ReplenishmentDecision.decide(p, position(p.sku(), p.location()), plannedDemand(p),
+            Demand demand = demand(p);
+            ReplenishmentDecision d = ReplenishmentDecision.decide(p, position(p.sku(), p.location()), demand.signal(),
                     new Terms(si.casePack(), si.minOrderQuantity(), leadTime, item.get().casesPerPallet()));
             store.supersedeOpen(p.sku(), p.location(), now, actor.name());
             if (d.proposes()) {
                 ReplenishmentProposal proposal = new ReplenishmentProposal(Ids.newId(), runId, p.sku(), p.location(), si.supplier(),
                         p.method(), d.projected(), d.safetyStock(), d.need(), d.quantity(),
-                        "supplier " + si.supplier().value() + " (primary), lead time " + leadTime + " days; " + d.explanation(),
+                        "supplier " + si.supplier().value() + " (primary), lead time " + leadTime + " days; "
+                                + (demand.source() == null ? "" : demand.source() + "; ") + d.explanation(),
                         ProposalStatus.OPEN, null, now, null, null, 1);
                 store.insertProposal(proposal);
                 proposals.add(proposal);
@@ -173,10 +194,40 @@ public class Replenishment {
         return new Run(runId, now, policies.size(), store.ofRun(runId), skipped);
     }
 
-    /** The demand the planner set on the policy, as a signal without history (ADR 0015). */
-    static DemandSignal plannedDemand(ReplenishmentPolicy p) {
-        return new DemandSignal(p.dailyDemand() == null ? 0 : p.dailyDemand().doubleValue(),
-                p.dailyDemandDeviation() == null ? 0 : p.dailyDemandDeviation().doubleValue(), 0);
+    /** The demand a decision plans with, and where it came from in words (null when the method needs no demand). */
+    record Demand(DemandSignal signal, String source) {
+    }
+
+    /**
+     * The demand of a policy (ADR 0015): the planner's {@code dailyDemand} and deviation when set
+     * (a signal without history), else the recency-weighted sales of the last
+     * {@code demandWindowDays} days at the location; the rate is then multiplied by the uplift. Sales
+     * are read only when the method plans with demand.
+     */
+    Demand demand(ReplenishmentPolicy p) {
+        if (!ReplenishmentDecision.usesDemand(p)) {
+            return new Demand(DemandSignal.NONE, null);
+        }
+        DemandSignal base;
+        String source;
+        if (p.dailyDemand() != null) {
+            base = new DemandSignal(p.dailyDemand().doubleValue(),
+                    p.dailyDemandDeviation() == null ? 0 : p.dailyDemandDeviation().doubleValue(), 0);
+            source = String.format(Locale.ROOT, "demand source: planner, %.2f/day (σ %.2f)", base.rate(), base.deviation());
+        } else {
+            SalesHistory.Daily history = sales.daily(p.sku(), p.location(), demandWindowDays);
+            base = DemandSignal.weighted(history.units());
+            source = String.format(Locale.ROOT,
+                    "demand source: sales at %s over %d days %s to %s (%d shipped + %d open units), recency-weighted %.2f/day (σ %.2f)",
+                    p.location().value(), demandWindowDays, history.from(), history.to(), history.totalShipped(), history.totalOpen(),
+                    base.rate(), base.deviation());
+        }
+        BigDecimal uplift = p.demandUplift() == null ? BigDecimal.ONE : p.demandUplift();
+        if (uplift.compareTo(BigDecimal.ONE) == 0) {
+            return new Demand(base, source);
+        }
+        DemandSignal lifted = new DemandSignal(base.rate() * uplift.doubleValue(), base.deviation(), base.days());
+        return new Demand(lifted, source + String.format(Locale.ROOT, " × uplift %s = %.2f/day", uplift.toPlainString(), lifted.rate()));
     }
 
     /**

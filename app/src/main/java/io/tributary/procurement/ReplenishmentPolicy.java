@@ -13,11 +13,12 @@ import java.time.Instant;
  * deviation of the supplier's lead time the safety stock allows for (0 when unknown);
  * {@code roundToPallets} rounds proposals up to whole pallets of the supplier's cases.
  * {@code dailyDemand} and {@code dailyDemandDeviation} are the planner's demand rate in units per day
- * and its standard deviation (null: none); the run plans with them until sales history per location
- * is read from orders (ADR 0015).
+ * and its standard deviation; when {@code dailyDemand} is null the run plans with the location's
+ * recent sales instead (ADR 0015). {@code demandUplift} (1 when not set) is the planner's seasonality or
+ * promotion factor: it multiplies the daily demand, whichever its source.
  */
 public record ReplenishmentPolicy(Sku sku, LocationCode location, ReplenishmentMethod method, Long reorderPoint, Long orderUpTo,
                                   Long min, Long max, Integer daysOfCover, BigDecimal serviceLevel, BigDecimal leadTimeDeviationDays,
-                                  BigDecimal dailyDemand, BigDecimal dailyDemandDeviation,
+                                  BigDecimal dailyDemand, BigDecimal dailyDemandDeviation, BigDecimal demandUplift,
                                   boolean roundToPallets, long version, Instant updatedAt, String updatedBy) {
 }

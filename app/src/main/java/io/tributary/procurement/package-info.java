@@ -16,5 +16,5 @@
  * {@link io.tributary.procurement.Procurement#recordReceipt}, which moves the order to PARTIALLY_RECEIVED
  * or RECEIVED.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "shared :: *", "catalog", "network", "inventory", "exceptions", "access"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "shared :: *", "catalog", "network", "inventory", "fulfillment", "exceptions", "access"})
 package io.tributary.procurement;

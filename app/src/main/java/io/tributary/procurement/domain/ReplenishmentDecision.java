@@ -116,7 +116,8 @@ public record ReplenishmentDecision(long projected, long safetyStock, long need,
         return new ReplenishmentDecision(projected, safetyStock, need, quantity, String.join("; ", why));
     }
 
-    private static boolean usesDemand(ReplenishmentPolicy policy) {
+    /** True when the policy's method plans with the demand rate (days of cover, or a reorder point left to be computed). */
+    public static boolean usesDemand(ReplenishmentPolicy policy) {
         return policy.method() == ReplenishmentMethod.DAYS_OF_COVER
                 || policy.method() == ReplenishmentMethod.REORDER_POINT && policy.reorderPoint() == null;
     }

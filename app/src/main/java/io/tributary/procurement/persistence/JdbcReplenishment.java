@@ -25,7 +25,8 @@ public class JdbcReplenishment {
 
     private static final String POLICY_COLUMNS = """
             sku, location, method, reorder_point, order_up_to, min_level, max_level, days_of_cover, service_level,
-            lead_time_deviation_days, daily_demand, daily_demand_deviation, round_to_pallets, version, updated_at, updated_by""";
+            lead_time_deviation_days, daily_demand, daily_demand_deviation, demand_uplift, round_to_pallets, version, updated_at,
+            updated_by""";
     private static final String PROPOSAL_COLUMNS = """
             id, run_id, sku, location, supplier_code, method, projected, safety_stock, need, quantity, explanation, status,
             purchase_order_id, created_at, decided_at, decided_by, version""";
@@ -53,19 +54,21 @@ public class JdbcReplenishment {
         jdbc.sql("""
                         insert into replenishment_policy (sku, location, method, reorder_point, order_up_to, min_level, max_level,
                             days_of_cover, service_level, lead_time_deviation_days, daily_demand, daily_demand_deviation,
-                            round_to_pallets, version, updated_at, updated_by)
+                            demand_uplift, round_to_pallets, version, updated_at, updated_by)
                         values (:sku, :location, :method, :reorderPoint, :orderUpTo, :min, :max, :days, :serviceLevel, :ltDeviation,
-                                :demand, :demandDeviation, :pallets, 1, :at, :by)
+                                :demand, :demandDeviation, :uplift, :pallets, 1, :at, :by)
                         on conflict (sku, location) do update set method = excluded.method, reorder_point = excluded.reorder_point,
                             order_up_to = excluded.order_up_to, min_level = excluded.min_level, max_level = excluded.max_level,
                             days_of_cover = excluded.days_of_cover, service_level = excluded.service_level,
                             lead_time_deviation_days = excluded.lead_time_deviation_days, daily_demand = excluded.daily_demand,
-                            daily_demand_deviation = excluded.daily_demand_deviation, round_to_pallets = excluded.round_to_pallets,
+                            daily_demand_deviation = excluded.daily_demand_deviation,
+                            demand_uplift = excluded.demand_uplift, round_to_pallets = excluded.round_to_pallets,
                             version = replenishment_policy.version + 1, updated_at = excluded.updated_at, updated_by = excluded.updated_by""")
                 .param("sku", p.sku().value()).param("location", p.location().value()).param("method", p.method().name())
                 .param("reorderPoint", p.reorderPoint()).param("orderUpTo", p.orderUpTo()).param("min", p.min()).param("max", p.max())
                 .param("days", p.daysOfCover()).param("serviceLevel", p.serviceLevel()).param("ltDeviation", p.leadTimeDeviationDays())
-                .param("demand", p.dailyDemand()).param("demandDeviation", p.dailyDemandDeviation()).param("pallets", p.roundToPallets())
+                .param("demand", p.dailyDemand()).param("demandDeviation", p.dailyDemandDeviation())
+                .param("uplift", p.demandUplift()).param("pallets", p.roundToPallets())
                 .param("at", Timestamp.from(p.updatedAt())).param("by", p.updatedBy())
                 .update();
     }
@@ -185,7 +188,8 @@ public class JdbcReplenishment {
                 rs.getObject("order_up_to", Long.class), rs.getObject("min_level", Long.class), rs.getObject("max_level", Long.class),
                 rs.getObject("days_of_cover", Integer.class), strip(rs.getBigDecimal("service_level")),
                 strip(rs.getBigDecimal("lead_time_deviation_days")), strip(rs.getBigDecimal("daily_demand")),
-                strip(rs.getBigDecimal("daily_demand_deviation")), rs.getBoolean("round_to_pallets"), rs.getLong("version"),
+                strip(rs.getBigDecimal("daily_demand_deviation")),
+                strip(rs.getBigDecimal("demand_uplift")), rs.getBoolean("round_to_pallets"), rs.getLong("version"),
                 rs.getTimestamp("updated_at").toInstant(), rs.getString("updated_by"));
     }
 

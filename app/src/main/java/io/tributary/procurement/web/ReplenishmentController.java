@@ -60,7 +60,7 @@ class ReplenishmentController {
     record PolicyRequest(@NotNull String method, @Min(0) Long reorderPoint, @Min(0) Long orderUpTo, @Min(0) Long min, @Min(0) Long max,
                          @Min(1) @Max(3650) Integer daysOfCover, BigDecimal serviceLevel,
                          @DecimalMin("0") BigDecimal leadTimeDeviationDays, @DecimalMin("0") BigDecimal dailyDemand,
-                         @DecimalMin("0") BigDecimal dailyDemandDeviation, Boolean roundToPallets) {
+                         @DecimalMin("0") BigDecimal dailyDemandDeviation, BigDecimal demandUplift, Boolean roundToPallets) {
     }
 
     record IdsRequest(List<UUID> ids) {
@@ -83,7 +83,7 @@ class ReplenishmentController {
         Procurement.Saved<ReplenishmentPolicy> saved = replenishment.putPolicy(new PutReplenishmentPolicy(Sku.parse(sku, "sku"),
                 LocationCode.parse(location, "location"), method, body.reorderPoint(), body.orderUpTo(), body.min(), body.max(),
                 body.daysOfCover(), body.serviceLevel(), body.leadTimeDeviationDays(), body.dailyDemand(), body.dailyDemandDeviation(),
-                Boolean.TRUE.equals(body.roundToPallets())), CurrentActor.get());
+                body.demandUplift(), Boolean.TRUE.equals(body.roundToPallets())), CurrentActor.get());
         return ResponseEntity.status(saved.created() ? HttpStatus.CREATED : HttpStatus.OK).body(saved.value());
     }
 

@@ -19,7 +19,7 @@ class ReplenishmentDecisionUnitTests {
                                       Integer daysOfCover, String serviceLevel, String leadTimeDeviation, boolean pallets) {
         return new ReplenishmentPolicy(new Sku("SKU-1"), new LocationCode("DC-1"), method, reorderPoint, orderUpTo, min, max, daysOfCover,
                 serviceLevel == null ? null : new BigDecimal(serviceLevel), leadTimeDeviation == null ? null : new BigDecimal(leadTimeDeviation),
-                null, null, pallets, 1, Instant.EPOCH, "planner");
+                null, null, BigDecimal.ONE, pallets, 1, Instant.EPOCH, "planner");
     }
 
     static ReplenishmentPolicy reorderPoint(long reorderPoint, long orderUpTo) {

@@ -21,6 +21,20 @@ class ReplenishmentMathUnitTests {
     }
 
     @Test
+    void aSparseFourWeekHistoryWeighsItsLastDaysMost() {
+        // 28 days, weights 1..28 (Σ 406); 4 units on day 25, 6 on day 28:
+        // mean (25 × 4 + 28 × 6) / 406 = 268 / 406 = 0.660099;
+        // variance (25 × 4² + 28 × 6²) / 406 − 0.660099² = 3.467980 − 0.435731 = 3.032249, σ = 1.741336
+        long[] days = new long[28];
+        days[24] = 4;
+        days[27] = 6;
+        DemandSignal d = DemandSignal.weighted(days);
+        assertThat(d.rate()).isCloseTo(0.660099, within(1e-6));
+        assertThat(d.deviation()).isCloseTo(1.741336, within(1e-6));
+        assertThat(d.days()).isEqualTo(28);
+    }
+
+    @Test
     void theInverseNormalRefusesProbabilitiesOutsideTheOpenInterval() {
         assertThatThrownBy(() -> InverseNormal.quantile(0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> InverseNormal.quantile(1)).isInstanceOf(IllegalArgumentException.class);
