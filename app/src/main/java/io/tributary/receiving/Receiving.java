@@ -234,24 +234,12 @@ public class Receiving {
         List<Discrepancies.Found> found = Discrepancies.find(
                 c.lines().stream().map(l -> new Discrepancies.Counted(l.sku(), l.quantity(), l.damaged(), items.containsKey(l.sku()))).toList(),
                 taken.lines(), overTolerancePercent, c.complete());
-        List<Receipt.Discrepancy> discrepancies = new ArrayList<>();
-        for (Discrepancies.Found f : found) {
-            UUID discrepancy = Ids.newId();
-            Map<String, Object> details = new LinkedHashMap<>();
-            details.put("receipt", id.toString());
-            details.put("purchaseOrder", taken.number());
-            details.put("location", c.location().value());
-            details.put("kind", f.kind().name());
-            details.put("sku", f.sku().value());
-            if (f.expected() != null) {
-                details.put("expected", f.expected());
-            }
-            details.put("quantity", f.quantity());
-            UUID raised = exceptions.raise(new RaiseException(ExceptionType.RECEIVING_DISCREPANCY, "receipt_discrepancy", discrepancy.toString(),
-                    f.kind() + " " + f.quantity() + " x " + f.sku().value() + " receiving " + taken.number() + " at " + c.location().value(),
-                    details), actor).id();
-            discrepancies.add(new Receipt.Discrepancy(discrepancy, f.kind(), f.sku(), f.expected(), f.quantity(), raised));
-        }
+        Map<String, Object> context = new LinkedHashMap<>();
+        context.put("receipt", id.toString());
+        context.put("purchaseOrder", taken.number());
+        context.put("location", c.location().value());
+        List<Receipt.Discrepancy> discrepancies = raiseDiscrepancies(exceptions, found, "receipt_discrepancy", context,
+                "receiving " + taken.number() + " at " + c.location().value(), actor);
         List<Receipt.Open> open = taken.lines().stream().filter(l -> l.remaining() > 0)
                 .map(l -> new Receipt.Open(l.lineNo(), l.sku(), l.expected(), l.received(), l.remaining())).toList();
         receipts.insert(new Head(id, purchaseOrder, asn.map(AdvanceShipNotice::id).orElse(null), taken.number(), c.location(), c.complete(), taken.status(), blankToNull(c.note()),
@@ -346,5 +334,28 @@ public class Receiving {
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    /**
+     * Raises one RECEIVING_DISCREPANCY case per discrepancy found (entity {@code entityType}, a new
+     * id each), with {@code context} and the discrepancy in its details; returns them as recorded.
+     */
+    static List<Receipt.Discrepancy> raiseDiscrepancies(Exceptions exceptions, List<Discrepancies.Found> found, String entityType,
+                                                        Map<String, Object> context, String where, Actor actor) {
+        List<Receipt.Discrepancy> discrepancies = new ArrayList<>();
+        for (Discrepancies.Found f : found) {
+            UUID discrepancy = Ids.newId();
+            Map<String, Object> details = new LinkedHashMap<>(context);
+            details.put("kind", f.kind().name());
+            details.put("sku", f.sku().value());
+            if (f.expected() != null) {
+                details.put("expected", f.expected());
+            }
+            details.put("quantity", f.quantity());
+            UUID raised = exceptions.raise(new RaiseException(ExceptionType.RECEIVING_DISCREPANCY, entityType, discrepancy.toString(),
+                    f.kind() + " " + f.quantity() + " x " + f.sku().value() + " " + where, details), actor).id();
+            discrepancies.add(new Receipt.Discrepancy(discrepancy, f.kind(), f.sku(), f.expected(), f.quantity(), raised));
+        }
+        return discrepancies;
     }
 }

@@ -4,9 +4,7 @@ import io.tributary.access.Actor;
 import io.tributary.catalog.Catalog;
 import io.tributary.catalog.Item;
 import io.tributary.catalog.Sku;
-import io.tributary.exceptions.ExceptionType;
 import io.tributary.exceptions.Exceptions;
-import io.tributary.exceptions.RaiseException;
 import io.tributary.inventory.Commands;
 import io.tributary.inventory.Commands.ShipTransfer;
 import io.tributary.inventory.Commands.TransferArrival;
@@ -263,25 +261,13 @@ public class Transfers {
             }
         }
 
-        List<Receipt.Discrepancy> discrepancies = new ArrayList<>();
-        for (Discrepancies.Found f : found) {
-            UUID discrepancy = Ids.newId();
-            Map<String, Object> details = new LinkedHashMap<>();
-            details.put("transferReceipt", receipt.toString());
-            details.put("transfer", id.toString());
-            details.put("from", h.from().value());
-            details.put("location", h.to().value());
-            details.put("kind", f.kind().name());
-            details.put("sku", f.sku().value());
-            if (f.expected() != null) {
-                details.put("expected", f.expected());
-            }
-            details.put("quantity", f.quantity());
-            UUID raised = exceptions.raise(new RaiseException(ExceptionType.RECEIVING_DISCREPANCY, "transfer_discrepancy", discrepancy.toString(),
-                    f.kind() + " " + f.quantity() + " x " + f.sku().value() + " receiving transfer from " + h.from().value() + " at "
-                            + h.to().value(), details), actor).id();
-            discrepancies.add(new Receipt.Discrepancy(discrepancy, f.kind(), f.sku(), f.expected(), f.quantity(), raised));
-        }
+        Map<String, Object> context = new LinkedHashMap<>();
+        context.put("transferReceipt", receipt.toString());
+        context.put("transfer", id.toString());
+        context.put("from", h.from().value());
+        context.put("location", h.to().value());
+        List<Receipt.Discrepancy> discrepancies = Receiving.raiseDiscrepancies(exceptions, found, "transfer_discrepancy", context,
+                "receiving transfer from " + h.from().value() + " at " + h.to().value(), actor);
         transfers.insertReceipt(new ReceiptHead(receipt, id, complete, blankToNull(note), now, actor.name()), receiptLines, discrepancies);
         for (TransferArrival a : posted) {
             if (a.inspection() > 0) {
