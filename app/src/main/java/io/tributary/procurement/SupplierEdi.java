@@ -1,10 +1,13 @@
 package io.tributary.procurement;
 
 import io.tributary.access.Actor;
+import io.tributary.catalog.Sku;
 import io.tributary.network.Location;
 import io.tributary.network.Network;
 import io.tributary.procurement.domain.Acknowledgement855;
 import io.tributary.procurement.domain.PurchaseOrder850;
+import io.tributary.procurement.domain.ShipNotice856;
+import io.tributary.procurement.domain.X12Peek;
 import io.tributary.procurement.persistence.JdbcEdi;
 import io.tributary.procurement.persistence.JdbcSuppliers;
 import io.tributary.shared.DomainException;
@@ -37,7 +40,9 @@ import org.springframework.transaction.annotation.Transactional;
  * applies each through {@link Procurement#acknowledge}, so an acknowledgement that changes the order
  * raises the same exception case as the JSON endpoint. All or nothing: a fault anywhere (the
  * envelope, a segment, an element, an unknown purchase order or line, a sender other than the
- * supplier of the order) refuses the whole interchange with 400 and changes nothing.
+ * supplier of the order) refuses the whole interchange with 400 and changes nothing. An interchange
+ * of 856 ship notices is read the same way and each order level becomes an advance ship notice
+ * through {@link AdvanceShipNotices#create}.
  */
 @Service
 public class SupplierEdi {
@@ -47,6 +52,7 @@ public class SupplierEdi {
             PurchaseOrderStatus.CLOSED);
 
     private final Procurement procurement;
+    private final AdvanceShipNotices asns;
     private final JdbcSuppliers suppliers;
     private final JdbcEdi edi;
     private final Network network;
@@ -56,12 +62,13 @@ public class SupplierEdi {
     private final String buyerName;
     private final char usage;
 
-    SupplierEdi(Procurement procurement, JdbcSuppliers suppliers, JdbcEdi edi, Network network, Clock clock,
+    SupplierEdi(Procurement procurement, AdvanceShipNotices asns, JdbcSuppliers suppliers, JdbcEdi edi, Network network, Clock clock,
                 @Value("${tributary.edi.sender-qualifier:ZZ}") String senderQualifier,
                 @Value("${tributary.edi.sender-id:TRIBUTARY}") String senderId,
                 @Value("${tributary.edi.buyer-name:Tributary}") String buyerName,
                 @Value("${tributary.edi.usage:P}") char usage) {
         this.procurement = procurement;
+        this.asns = asns;
         this.suppliers = suppliers;
         this.edi = edi;
         this.network = network;
@@ -104,19 +111,29 @@ public class SupplierEdi {
         return x12;
     }
 
-    /** What one transaction set of an inbound interchange was applied to. */
+    /**
+     * What one transaction set of an inbound interchange was applied to: for an 855 the order and the
+     * lines acknowledged, for an 856 also the advance ship notice recorded (one per order level).
+     */
     public record Applied(String transactionSet, String type, UUID purchaseOrder, String number, PurchaseOrderStatus status,
-                          int linesAcknowledged) {
+                          Integer linesAcknowledged, UUID asn, Integer linesShipped) {
     }
 
     /** The outcome of an inbound interchange: who sent it, its control number and what each transaction set did. */
     public record Received(String sender, String interchange, List<Applied> appliedTo) {
     }
 
-    /** Reads an interchange of 855s and applies every one, or none (400 naming the segment and element at fault). */
+    /**
+     * Reads an interchange of 855s or 856s (by the ST01 of its first transaction set) and applies
+     * every one, or none (400 naming the segment and element at fault).
+     */
     @Transactional
     public Received receive(String x12, Actor actor) {
-        Acknowledgement855.Interchange interchange = Acknowledgement855.read(x12 == null ? "" : x12);
+        String text = x12 == null ? "" : x12;
+        if ("856".equals(X12Peek.firstTransactionSet(text))) {
+            return receiveShipNotices(text, actor);
+        }
+        Acknowledgement855.Interchange interchange = Acknowledgement855.read(text);
         List<FieldError> errors = new ArrayList<>();
         List<Runnable> steps = new ArrayList<>();
         List<Applied> applied = new ArrayList<>();
@@ -157,7 +174,7 @@ public class SupplierEdi {
                 PurchaseOrder after = procurement.acknowledge(po.id(), answers, actor);
                 edi.record(Ids.newId(), "IN", "855", Long.parseLong(interchange.controlNumber()), interchange.senderId(), po.id(),
                         clock.instant(), actor.name());
-                applied.add(new Applied(t.controlNumber(), "855", after.id(), after.number(), after.status(), answers.size()));
+                applied.add(new Applied(t.controlNumber(), "855", after.id(), after.number(), after.status(), answers.size(), null, null));
             });
         }
         if (!errors.isEmpty()) {
@@ -165,5 +182,90 @@ public class SupplierEdi {
         }
         steps.forEach(Runnable::run);
         return new Received(interchange.senderId(), interchange.controlNumber(), applied);
+    }
+
+    /**
+     * Each order level of each 856 becomes a notice of shipment BSN02 against the order of PRF01,
+     * due at the shipment's DTM 017 (or 011), by the carrier of TD5. Items name our SKU (BP) or the
+     * supplier's (VP, looked up in the supplier's item terms). The rules of
+     * {@link AdvanceShipNotices#create} apply; their faults are reported against the segments they
+     * came from. All notices or none.
+     */
+    private Received receiveShipNotices(String text, Actor actor) {
+        ShipNotice856.Interchange interchange = ShipNotice856.read(text);
+        List<FieldError> errors = new ArrayList<>();
+        List<Applied> applied = new ArrayList<>();
+        for (ShipNotice856.Shipment s : interchange.shipments()) {
+            String set = " of transaction set " + s.controlNumber() + ": ";
+            for (ShipNotice856.Order o : s.orders()) {
+                String where = "segment " + o.position() + set;
+                Optional<UUID> id = edi.purchaseOrderByNumber(o.purchaseOrderNumber());
+                if (id.isEmpty()) {
+                    errors.add(new FieldError("PRF01", where + "is not a purchase order number of ours: " + o.purchaseOrderNumber()));
+                    continue;
+                }
+                PurchaseOrder po = procurement.get(id.get());
+                String ediId = suppliers.find(po.supplier(), false).map(Supplier::ediId).orElse(null);
+                if (!interchange.senderId().equals(ediId)) {
+                    errors.add(new FieldError("ISA06", "segment 1 of the interchange: " + interchange.senderId() + " is not the EDI id of supplier "
+                            + po.supplier().value() + ", who was sent " + po.number()));
+                    continue;
+                }
+                List<SupplierItem> terms = suppliers.items(po.supplier());
+                List<CreateAdvanceShipNotice.Line> lines = new ArrayList<>();
+                boolean known = true;
+                for (ShipNotice856.Item item : o.items()) {
+                    Sku sku = sku(item, terms);
+                    if (sku == null) {
+                        errors.add(new FieldError("LIN", "segment " + item.position() + set + (item.sku() != null
+                                ? "'" + item.sku() + "' is not a SKU" : "'" + item.supplierSku() + "' is not a supplier SKU of " + po.supplier().value())));
+                        known = false;
+                    } else {
+                        lines.add(new CreateAdvanceShipNotice.Line(null, sku, item.quantity(), item.lot(), item.expiry()));
+                    }
+                }
+                if (!known) {
+                    continue;
+                }
+                try {
+                    AdvanceShipNotice asn = asns.create(new CreateAdvanceShipNotice(po.id(), s.shipmentId(), s.expectedAt(), s.carrier(), lines), actor);
+                    edi.record(Ids.newId(), "IN", "856", Long.parseLong(interchange.controlNumber()), interchange.senderId(), po.id(),
+                            clock.instant(), actor.name());
+                    applied.add(new Applied(s.controlNumber(), "856", po.id(), po.number(), po.status(), null, asn.id(), asn.lines().size()));
+                } catch (ValidationFailed e) {
+                    // The transaction is marked for rollback; the errors are thrown below, so nothing is kept.
+                    for (FieldError f : e.errors()) {
+                        errors.add(shipNoticeFault(f, s, o, set));
+                    }
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationFailed(errors);
+        }
+        return new Received(interchange.senderId(), interchange.controlNumber(), applied);
+    }
+
+    private static Sku sku(ShipNotice856.Item item, List<SupplierItem> terms) {
+        if (item.sku() != null) {
+            return Sku.isValid(item.sku()) ? new Sku(item.sku()) : null;
+        }
+        return terms.stream().filter(t -> item.supplierSku().equals(t.supplierSku())).map(SupplierItem::sku).findFirst().orElse(null);
+    }
+
+    /** A fault of {@link AdvanceShipNotices#create} named after the segment and element it came from. */
+    private static FieldError shipNoticeFault(FieldError f, ShipNotice856.Shipment s, ShipNotice856.Order o, String set) {
+        String field = f.field();
+        if (field.startsWith("lines[")) {
+            int i = Integer.parseInt(field.substring(6, field.indexOf(']')));
+            String element = field.endsWith(".quantity") ? "SN102" : "LIN";
+            return new FieldError(element, "segment " + o.items().get(i).position() + set + f.message());
+        }
+        return switch (field) {
+            case "shipmentId" -> new FieldError("BSN02", "segment " + s.bsnPosition() + set + f.message());
+            case "carrier" -> new FieldError("TD5", "segment " + s.bsnPosition() + set + f.message());
+            case "purchaseOrder" -> new FieldError("PRF01", "segment " + o.position() + set + f.message());
+            default -> new FieldError(field, "segment " + o.position() + set + f.message());
+        };
     }
 }
