@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * EDI X12 with suppliers: {@code GET /purchase-orders/{id}/edi/850} returns the order as an 850
  * interchange ({@code application/edi-x12}); {@code POST /edi/inbound} takes an interchange of 855
- * acknowledgements ({@code Content-Type: application/edi-x12}) and answers what it was applied to, or
+ * acknowledgements or 856 ship notices ({@code Content-Type: application/edi-x12}) and answers what it was applied to, or
  * 400 with {@code errors} naming the segment position and element at fault. Honours
  * {@code Idempotency-Key}.
  */
