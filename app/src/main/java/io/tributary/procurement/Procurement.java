@@ -443,7 +443,7 @@ public class Procurement {
                 long take = i == ofSku.size() - 1 ? left : Math.min(open, left);
                 if (take > 0) {
                     now.put(l.lineNo(), take);
-                    orders.addReceived(id, l.lineNo(), take);
+                    orders.addReceived(id, l.lineNo(), take, clock.instant(), reference);
                     left -= take;
                 }
             }

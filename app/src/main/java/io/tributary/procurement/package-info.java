@@ -11,6 +11,8 @@
  * ({@link io.tributary.procurement.SupplierEdi}, ADR 0016).
  * Advance ship notices record what a supplier has shipped on which order lines, in transit until received
  * ({@link io.tributary.procurement.AdvanceShipNotices}, ADR 0019).
+ * {@link io.tributary.procurement.SupplierDeliveries} keeps what was delivered against each line for supplier
+ * performance and raises the buyer's case when a promised date passes with units open (ADR 0020).
  * It does not own items or locations (it reads them through the catalog and network facades), stock,
  * or receipts: the receiving module reports received units through
  * {@link io.tributary.procurement.Procurement#recordReceipt}, which moves the order to PARTIALLY_RECEIVED

@@ -6,7 +6,8 @@
  * keeps the discrepancies it found (short, over beyond tolerance, damaged, wrong item, unknown item),
  * each raising a case in the exception queue. Inspections hold units until released as passed or
  * failed. It does not own purchase orders, stock, items or locations: it works through the
- * procurement, inventory, catalog and network facades (ADR 0017).
+ * procurement, inventory, catalog and network facades (ADR 0017). It also computes supplier performance
+ * from procurement's delivery facts and its own receipts ({@link io.tributary.receiving.SupplierPerformances}, ADR 0020).
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "shared :: *", "catalog", "network", "inventory",
         "procurement", "exceptions", "access"})

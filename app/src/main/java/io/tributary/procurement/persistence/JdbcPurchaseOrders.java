@@ -152,9 +152,15 @@ public class JdbcPurchaseOrders {
         return received;
     }
 
-    public void addReceived(UUID id, int lineNo, long quantity) {
+    /** Adds received units to a line and keeps the receipt itself (when and by which reference) for supplier performance. */
+    public void addReceived(UUID id, int lineNo, long quantity, Instant at, String reference) {
         jdbc.sql("update purchase_order_line set received_quantity = received_quantity + :q where purchase_order_id = :id and line_no = :lineNo")
                 .param("id", id).param("lineNo", lineNo).param("q", quantity).update();
+        jdbc.sql("""
+                        insert into purchase_order_line_receipt (purchase_order_id, line_no, quantity, received_at, reference)
+                        values (:id, :lineNo, :q, :at, :reference)""")
+                .param("id", id).param("lineNo", lineNo).param("q", quantity).param("at", Timestamp.from(at))
+                .param("reference", reference).update();
     }
 
     /** Ids of up to {@code rows} orders, newest first, strictly before {@code before} (null: from the newest). */
