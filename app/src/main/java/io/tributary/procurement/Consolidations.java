@@ -127,7 +127,84 @@ public class Consolidations {
         JdbcConsolidations.Stored c = store.find(purchaseOrder)
                 .orElseThrow(() -> new NotFound("Distribution plan of purchase order", purchaseOrder.toString()));
         return new ConsolidatedOrder(procurement.get(purchaseOrder), c.supplier(), c.consolidationCentre(), c.lines(), c.plan(), c.savings(),
-                c.createdAt(), c.createdBy());
+                c.createdAt(), c.createdBy(), store.distributions(purchaseOrder));
+    }
+
+    /**
+     * How goods that arrived at the consolidation centre against {@code purchaseOrder} are to be
+     * shared out (ADR 0018): per SKU of the plan, the whole cases of the {@code arrived} units split
+     * by {@link Consolidation#rebalance} over the plan's locations, weighed by each location's need
+     * now, decided by its replenishment policy as the consolidation decided it, except that this
+     * order's plan no longer counts as on order there and the units in {@code incoming} (allotted to
+     * a location from this order earlier and not yet shipped) do. Never more than arrived; loose
+     * units short of a case and SKUs not on the plan stay at the centre. Empty when the order was
+     * not consolidated. Allotments of nothing are left out.
+     */
+    @Transactional(readOnly = true)
+    public Optional<List<ConsolidatedOrder.Allotment>> rebalance(UUID purchaseOrder, Map<Sku, Long> arrived,
+                                                                 Map<LocationCode, Map<Sku, Long>> incoming) {
+        Optional<JdbcConsolidations.Stored> found = store.find(purchaseOrder);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        JdbcConsolidations.Stored c = found.get();
+        Optional<Supplier> supplier = suppliers.find(c.supplier(), false);
+        Map<Sku, SupplierItem> sold = new LinkedHashMap<>();
+        suppliers.items(c.supplier()).forEach(si -> sold.put(si.sku(), si));
+        List<LocationCode> locations = c.plan().stream().map(ConsolidatedOrder.PlanLine::location).distinct().toList();
+        Map<Sku, Map<LocationCode, ReplenishmentPolicy>> bySku = new LinkedHashMap<>();
+        if (!locations.isEmpty()) {
+            for (ReplenishmentPolicy p : policies.activePoliciesAt(locations)) {
+                bySku.computeIfAbsent(p.sku(), k -> new LinkedHashMap<>()).put(p.location(), p);
+            }
+        }
+        Map<Sku, Item> items = catalog.findAll(List.copyOf(arrived.keySet()));
+        List<ConsolidatedOrder.Allotment> allotments = new ArrayList<>();
+        List<Sku> skus = arrived.keySet().stream().sorted(Comparator.comparing(Sku::value)).toList();
+        for (Sku sku : skus) {
+            long units = arrived.get(sku);
+            List<ConsolidatedOrder.PlanLine> planned = c.plan().stream().filter(p -> p.sku().equals(sku)).toList();
+            Item item = items.get(sku);
+            if (units <= 0 || planned.isEmpty() || item == null) {
+                continue;
+            }
+            SupplierItem si = sold.get(sku);
+            // the plan was made in the supplier's cases; should the terms be gone, whole units are the safe split
+            long casePack = si == null ? 1 : si.casePack();
+            int leadTime = si != null && si.leadTimeDays() != null ? si.leadTimeDays() : supplier.map(Supplier::leadTimeDays).orElse(0);
+            Terms terms = new Terms(casePack, si == null ? 0 : si.minOrderQuantity(), leadTime, item.casesPerPallet());
+            Map<LocationCode, ReplenishmentPolicy> atLocations = bySku.getOrDefault(sku, Map.of());
+            List<Consolidation.Share> shares = planned.stream().map(p -> new Consolidation.Share(p.location(), p.need(), p.quantity())).toList();
+            List<Need> needs = new ArrayList<>();
+            for (ConsolidatedOrder.PlanLine p : planned) {
+                ReplenishmentPolicy policy = atLocations.get(p.location());
+                long need = 0;
+                if (policy != null) {
+                    long already = incoming.getOrDefault(p.location(), Map.of()).getOrDefault(sku, 0L);
+                    need = Math.max(0, ReplenishmentDecision.decide(policy, replenishment.position(sku, p.location(), purchaseOrder, already),
+                            replenishment.demand(policy).signal(), terms).need());
+                }
+                needs.add(new Need(p.location(), need, 0));
+            }
+            for (Consolidation.Share s : Consolidation.rebalance(units, casePack, shares, needs)) {
+                if (s.quantity() > 0) {
+                    allotments.add(new ConsolidatedOrder.Allotment(s.location(), sku, s.need(), s.quantity()));
+                }
+            }
+        }
+        return Optional.of(List.copyOf(allotments));
+    }
+
+    /** The allotments a receiving at the centre sent, so the plan shows the transfers it became. */
+    @Transactional
+    public void recordDistributions(UUID purchaseOrder, List<ConsolidatedOrder.Distribution> sent) {
+        store.insertDistributions(purchaseOrder, sent);
+    }
+
+    /** What the plan of {@code purchaseOrder} became so far (nothing when it was not consolidated). */
+    @Transactional(readOnly = true)
+    public List<ConsolidatedOrder.Distribution> distributions(UUID purchaseOrder) {
+        return store.distributions(purchaseOrder);
     }
 
     /**

@@ -236,12 +236,22 @@ public class Replenishment {
      * units the rest; projected available is then the same as on hand − reserved + on order + in transit.
      */
     Position position(Sku sku, LocationCode location) {
+        return position(sku, location, null, 0);
+    }
+
+    /**
+     * The position of a location as the goods of consolidated order {@code exceptPlanOf} arrive at
+     * its centre: that order's plan no longer counts as on order, and {@code incoming} units already
+     * allotted to the location from it (on transfers not yet shipped) do.
+     */
+    Position position(Sku sku, LocationCode location, UUID exceptPlanOf, long incoming) {
         Optional<Balance> balance = inventory.stockOf(sku).locations().stream().filter(b -> b.location().equals(location)).findFirst();
         long onHand = balance.map(Balance::onHand).orElse(0L);
         long reserved = balance.map(Balance::reserved).orElse(0L);
         long inTransit = balance.map(Balance::inTransit).orElse(0L);
         long backordered = Math.max(0, reserved - onHand);
-        return new Position(onHand, store.onOrder(sku, location), inTransit, reserved - backordered, backordered);
+        long onOrder = exceptPlanOf == null ? store.onOrder(sku, location) : store.onOrder(sku, location, exceptPlanOf) + incoming;
+        return new Position(onHand, onOrder, inTransit, reserved - backordered, backordered);
     }
 
     // ---------------------------------------------------------------- review

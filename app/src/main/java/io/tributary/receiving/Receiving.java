@@ -72,11 +72,12 @@ public class Receiving {
     private final Network network;
     private final Exceptions exceptions;
     private final Access access;
+    private final CentreDistribution distribution;
     private final Clock clock;
     private final BigDecimal overTolerancePercent;
 
     Receiving(JdbcReceipts receipts, Procurement procurement, AdvanceShipNotices asns, Inventory inventory, Catalog catalog, Network network, Exceptions exceptions,
-              Access access, Clock clock,
+              Access access, CentreDistribution distribution, Clock clock,
               @Value("${tributary.receiving.over-tolerance-percent:0}") BigDecimal overTolerancePercent) {
         this.receipts = receipts;
         this.procurement = procurement;
@@ -86,6 +87,7 @@ public class Receiving {
         this.network = network;
         this.exceptions = exceptions;
         this.access = access;
+        this.distribution = distribution;
         this.clock = clock;
         if (overTolerancePercent.signum() < 0) {
             throw new IllegalArgumentException("tributary.receiving.over-tolerance-percent must not be negative");
@@ -104,6 +106,9 @@ public class Receiving {
      * Against an advance ship notice ({@code asn}, which must not be RECEIVED yet) the order is the
      * notice's, and expected quantities, OVER, SHORT and WRONG_ITEM are judged against the notice's
      * lines; the units still reach the order (ADR 0019).
+     * When the order is a consolidated one, the units it took into available stock at the centre
+     * become DRAFT transfer orders to the locations of its distribution plan, re-balanced on their
+     * needs of the moment (ADR 0018).
      */
     @Transactional
     public Receipt receive(ReceiveGoods c, Actor actor) {
@@ -196,6 +201,7 @@ public class Receiving {
         List<Receipt.Line> lines = new ArrayList<>();
         List<InspectionRow> inspections = new ArrayList<>();
         List<AdjustStock> postings = new ArrayList<>();
+        Map<Sku, Long> available = new LinkedHashMap<>();
         List<UUID> postingItems = new ArrayList<>();
         for (int i = 0; i < c.lines().size(); i++) {
             ReceiveGoods.Line l = c.lines().get(i);
@@ -208,6 +214,9 @@ public class Receiving {
                 disposition = inspect ? "INSPECTION" : "AVAILABLE";
                 long good = l.quantity() - l.damaged();
                 String note = l.lot() == null ? null : "lot " + l.lot() + (l.expiry() == null ? "" : ", expires " + l.expiry());
+                if (good > 0 && !inspect) {
+                    available.merge(l.sku(), good, Long::sum);
+                }
                 if (good > 0) {
                     postings.add(new AdjustStock(l.sku(), c.location(), good, inspect ? StockStatus.INSPECTION : StockStatus.AVAILABLE,
                             AdjustmentReason.RECEIVED, note, id.toString()));
@@ -245,6 +254,8 @@ public class Receiving {
         receipts.insert(new Head(id, purchaseOrder, asn.map(AdvanceShipNotice::id).orElse(null), taken.number(), c.location(), c.complete(), taken.status(), blankToNull(c.note()),
                 now, actor.name()), lines, open, discrepancies);
         inspections.forEach(receipts::insertInspection);
+        // at a consolidation centre the goods flow on to the locations of the order's distribution plan
+        distribution.distribute(order.get(), id, available, now, actor);
         return get(id);
     }
 

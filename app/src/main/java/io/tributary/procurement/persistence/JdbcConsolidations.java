@@ -83,4 +83,27 @@ public class JdbcConsolidations {
                         rs.getLong("need"), rs.getLong("quantity")))
                 .list();
     }
+
+    public void insertDistributions(UUID purchaseOrder, List<ConsolidatedOrder.Distribution> sent) {
+        for (ConsolidatedOrder.Distribution d : sent) {
+            jdbc.sql("""
+                            insert into distribution_transfer (purchase_order_id, receipt_id, transfer_id, location, sku, need, quantity, created_at)
+                            values (:po, :receipt, :transfer, :location, :sku, :need, :quantity, :at)""")
+                    .param("po", purchaseOrder).param("receipt", d.receipt()).param("transfer", d.transfer())
+                    .param("location", d.location().value()).param("sku", d.sku().value()).param("need", d.need())
+                    .param("quantity", d.quantity()).param("at", Timestamp.from(d.createdAt())).update();
+        }
+    }
+
+    /** What the plan became so far, oldest receipt first. */
+    public List<ConsolidatedOrder.Distribution> distributions(UUID purchaseOrder) {
+        return jdbc.sql("""
+                        select receipt_id, transfer_id, location, sku, need, quantity, created_at from distribution_transfer
+                        where purchase_order_id = :po order by created_at, receipt_id, location, sku""")
+                .param("po", purchaseOrder)
+                .query((rs, n) -> new ConsolidatedOrder.Distribution(rs.getObject("receipt_id", UUID.class), rs.getObject("transfer_id", UUID.class),
+                        new LocationCode(rs.getString("location")), new Sku(rs.getString("sku")), rs.getLong("need"), rs.getLong("quantity"),
+                        rs.getTimestamp("created_at").toInstant()))
+                .list();
+    }
 }

@@ -11,6 +11,7 @@ import io.tributary.procurement.SupplierItem;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -103,16 +104,26 @@ public class JdbcReplenishment {
      * are on hand, so they no longer count as on order.
      */
     public long onOrder(Sku sku, LocationCode location) {
+        return onOrder(sku, location, null);
+    }
+
+    /**
+     * {@link #onOrder(Sku, LocationCode)} without what the distribution plan of purchase order
+     * {@code exceptPlanOf} holds for the location: the need of a location as its consolidated order's
+     * goods arrive, before they are shared out (ADR 0018).
+     */
+    public long onOrder(Sku sku, LocationCode location, UUID exceptPlanOf) {
         return jdbc.sql("""
                         select coalesce(sum(greatest(coalesce(l.confirmed_quantity, l.quantity) - l.received_quantity, 0)), 0)
                             + (select coalesce(sum(d.quantity), 0)
                                from distribution_plan_line d join purchase_order o on o.id = d.purchase_order_id
-                               where d.sku = :sku and d.location = :location
+                               where d.sku = :sku and d.location = :location and d.purchase_order_id is distinct from :except
                                  and o.status in ('DRAFT', 'PENDING_APPROVAL', 'APPROVED', 'SENT', 'ACKNOWLEDGED', 'PARTIALLY_RECEIVED'))
                         from purchase_order_line l join purchase_order o on o.id = l.purchase_order_id
                         where l.sku = :sku and o.location = :location
                           and o.status in ('DRAFT', 'PENDING_APPROVAL', 'APPROVED', 'SENT', 'ACKNOWLEDGED', 'PARTIALLY_RECEIVED')""")
-                .param("sku", sku.value()).param("location", location.value()).query(Long.class).single();
+                .param("sku", sku.value()).param("location", location.value()).param("except", exceptPlanOf, Types.OTHER)
+                .query(Long.class).single();
     }
 
     public void insertRun(UUID id, Instant at, String by, int policies, int proposals) {

@@ -11,7 +11,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -122,6 +124,21 @@ public class JdbcReceipts {
                         order by id desc limit :rows""")
                 .param("po", purchaseOrder).param("before", before).param("rows", rows)
                 .query(UUID.class).list();
+    }
+
+    /** Good units every receipt of the purchase order took into available stock, per SKU. */
+    public Map<Sku, Long> availableReceived(UUID purchaseOrder) {
+        Map<Sku, Long> units = new LinkedHashMap<>();
+        jdbc.sql("""
+                        select l.sku, sum(l.quantity - l.damaged) as units
+                        from receipt_line l join receipt r on r.id = l.receipt_id
+                        where r.purchase_order_id = :po and l.disposition = 'AVAILABLE'
+                        group by l.sku order by l.sku""")
+                .param("po", purchaseOrder)
+                .query(rs -> {
+                    units.put(new Sku(rs.getString("sku")), rs.getLong("units"));
+                });
+        return units;
     }
 
     public List<UUID> inspectionsOf(UUID receipt) {
