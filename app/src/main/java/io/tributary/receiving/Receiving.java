@@ -23,6 +23,7 @@ import io.tributary.procurement.PurchaseOrder;
 import io.tributary.procurement.PurchaseOrderReceipt;
 import io.tributary.procurement.PurchaseOrderStatus;
 import io.tributary.receiving.domain.Discrepancies;
+import io.tributary.receiving.persistence.JdbcClaims;
 import io.tributary.receiving.persistence.JdbcReceipts;
 import io.tributary.receiving.persistence.JdbcReceipts.Head;
 import io.tributary.receiving.persistence.JdbcReceipts.InspectionRow;
@@ -54,7 +55,7 @@ import org.springframework.transaction.annotation.Transactional;
  * received units (which locks the order, so receipts against one order are serialised), posts the
  * stock through the inventory facade with reason RECEIVED, stores the receipt with its discrepancies
  * and raises one RECEIVING_DISCREPANCY case per discrepancy. {@link #release} moves inspected units
- * to AVAILABLE or DAMAGED. A WAREHOUSE person receives and releases only at the locations on their
+ * to AVAILABLE or DAMAGED, or returns them to the supplier (ADR 0021). A WAREHOUSE person receives and releases only at the locations on their
  * user; roles are otherwise checked per URL (ADR 0017).
  */
 @Service
@@ -65,6 +66,7 @@ public class Receiving {
     private static final int MAX_LINES = 1000;
 
     private final JdbcReceipts receipts;
+    private final JdbcClaims claims;
     private final Procurement procurement;
     private final AdvanceShipNotices asns;
     private final Inventory inventory;
@@ -76,10 +78,11 @@ public class Receiving {
     private final Clock clock;
     private final BigDecimal overTolerancePercent;
 
-    Receiving(JdbcReceipts receipts, Procurement procurement, AdvanceShipNotices asns, Inventory inventory, Catalog catalog, Network network, Exceptions exceptions,
+    Receiving(JdbcReceipts receipts, JdbcClaims claims, Procurement procurement, AdvanceShipNotices asns, Inventory inventory, Catalog catalog, Network network, Exceptions exceptions,
               Access access, CentreDistribution distribution, Clock clock,
               @Value("${tributary.receiving.over-tolerance-percent:0}") BigDecimal overTolerancePercent) {
         this.receipts = receipts;
+        this.claims = claims;
         this.procurement = procurement;
         this.asns = asns;
         this.inventory = inventory;
@@ -222,7 +225,7 @@ public class Receiving {
                             AdjustmentReason.RECEIVED, note, id.toString()));
                     postingItems.add(item.id());
                     if (inspect) {
-                        inspections.add(new InspectionRow(Ids.newId(), id, null, l.sku(), c.location(), good, 0, 0, now, 0));
+                        inspections.add(new InspectionRow(Ids.newId(), id, null, l.sku(), c.location(), good, 0, 0, 0, now, 0));
                     }
                 }
                 if (l.damaged() > 0) {
@@ -282,12 +285,15 @@ public class Receiving {
     }
 
     /**
-     * Releases inspected units: {@code passed} to AVAILABLE, {@code failed} to DAMAGED. Part of the
-     * units may be released now and the rest later; releasing more than is still pending, or nothing
-     * at all, is refused with 400. The inspection's row is locked for the release.
+     * Releases inspected units: {@code passed} to AVAILABLE, {@code failed} to DAMAGED, {@code returned}
+     * back to the supplier (they leave stock with reason RETURNED_TO_VENDOR and are kept as a vendor
+     * return against the purchase order line they arrived on; only for units of a purchase order
+     * receipt). Part of the units may be released now and the rest later; releasing more than is
+     * still pending, or nothing at all, is refused with 400. The inspection's row is locked for the
+     * release.
      */
     @Transactional
-    public Inspection release(UUID id, long passed, long failed, Actor actor) {
+    public Inspection release(UUID id, long passed, long failed, long returned, Actor actor) {
         InspectionRow row = receipts.inspection(id, true).orElseThrow(() -> new NotFound("Inspection", id.toString()));
         requireLocation(actor, row.location().value());
         List<FieldError> errors = new ArrayList<>();
@@ -297,17 +303,23 @@ public class Receiving {
         if (failed < 0) {
             errors.add(new FieldError("failed", "must not be negative"));
         }
-        long pending = row.quantity() - row.passed() - row.failed();
-        if (errors.isEmpty() && passed + failed == 0) {
-            errors.add(new FieldError("passed", "passed and failed must release at least one unit"));
-        } else if (errors.isEmpty() && passed + failed > pending) {
-            errors.add(new FieldError("passed", "passed and failed together may not exceed the " + pending + " unit(s) still pending"));
+        if (returned < 0) {
+            errors.add(new FieldError("returned", "must not be negative"));
+        } else if (returned > 0 && row.receipt() == null) {
+            errors.add(new FieldError("returned", "only units received against a purchase order go back to a supplier"));
+        }
+        long pending = row.quantity() - row.passed() - row.failed() - row.returned();
+        if (errors.isEmpty() && passed + failed + returned == 0) {
+            errors.add(new FieldError("passed", "passed, failed and returned must release at least one unit"));
+        } else if (errors.isEmpty() && passed + failed + returned > pending) {
+            errors.add(new FieldError("passed", "passed, failed and returned together may not exceed the " + pending + " unit(s) still pending"));
         }
         if (!errors.isEmpty()) {
             throw new ValidationFailed(errors);
         }
         String reason = "INSPECTION_RELEASED";
         String note = "inspection " + id;
+        Instant now = clock.instant();
         if (passed > 0) {
             inventory.changeStatus(new ChangeStatus(row.sku(), row.location(), passed, StockStatus.INSPECTION, StockStatus.AVAILABLE, reason, note),
                     actor);
@@ -316,15 +328,26 @@ public class Receiving {
             inventory.changeStatus(new ChangeStatus(row.sku(), row.location(), failed, StockStatus.INSPECTION, StockStatus.DAMAGED, reason, note),
                     actor);
         }
-        if (!receipts.release(id, passed, failed, row.version(), clock.instant(), actor.name())) {
+        if (returned > 0) {
+            Head receipt = receipts.head(row.receipt()).orElseThrow(() -> new NotFound("Receipt", row.receipt().toString()));
+            PurchaseOrder po = procurement.get(receipt.purchaseOrder());
+            Integer lineNo = po.lines().stream().filter(l -> l.sku().equals(row.sku())).map(PurchaseOrder.Line::lineNo).findFirst().orElse(null);
+            UUID vendorReturn = Ids.newId();
+            inventory.adjust(new AdjustStock(row.sku(), row.location(), -returned, StockStatus.INSPECTION, AdjustmentReason.RETURNED_TO_VENDOR,
+                    note + ", purchase order " + po.number(), vendorReturn.toString()), actor);
+            claims.insertReturn(new JdbcClaims.VendorReturn(vendorReturn, id, row.receipt(), po.id(), lineNo, row.sku(), row.location(), returned,
+                    now, actor.name()));
+        }
+        if (!receipts.release(id, passed, failed, returned, row.version(), now, actor.name())) {
             throw new IllegalStateException("inspection " + id + " changed under its row lock");
         }
         return inspection(id);
     }
 
     private static Inspection view(InspectionRow r, List<Inspection.Release> releases) {
-        long pending = r.quantity() - r.passed() - r.failed();
-        return new Inspection(r.id(), r.receipt(), r.transferReceipt(), r.sku(), r.location(), r.quantity(), r.passed(), r.failed(), pending,
+        long pending = r.quantity() - r.passed() - r.failed() - r.returned();
+        return new Inspection(r.id(), r.receipt(), r.transferReceipt(), r.sku(), r.location(), r.quantity(), r.passed(), r.failed(), r.returned(),
+                pending,
                 pending > 0 ? "OPEN" : "RELEASED", r.createdAt(), releases, r.version());
     }
 

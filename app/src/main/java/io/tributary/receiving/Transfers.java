@@ -271,7 +271,7 @@ public class Transfers {
         transfers.insertReceipt(new ReceiptHead(receipt, id, complete, blankToNull(note), now, actor.name()), receiptLines, discrepancies);
         for (TransferArrival a : posted) {
             if (a.inspection() > 0) {
-                receipts.insertInspection(new InspectionRow(Ids.newId(), null, receipt, a.sku(), h.to(), a.inspection(), 0, 0, now, 0));
+                receipts.insertInspection(new InspectionRow(Ids.newId(), null, receipt, a.sku(), h.to(), a.inspection(), 0, 0, 0, now, 0));
             }
         }
         boolean open = taken.stream().anyMatch(l -> l.remaining() > 0);

@@ -127,6 +127,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/receipts", "/api/v1/receipts/**", "/api/v1/inspections/**").hasAnyRole(RECEIVING_READERS)
                         .requestMatchers(HttpMethod.POST, "/api/v1/receipts", "/api/v1/inspections/*/release").hasAnyRole(RECEIVERS)
                         .requestMatchers("/api/v1/receipts", "/api/v1/receipts/**", "/api/v1/inspections/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/api/v1/claims", "/api/v1/claims/**").hasAnyRole("ADMIN", "BUYER", "FINANCE")
                         .requestMatchers(HttpMethod.GET, "/api/v1/replenishment/**").hasAnyRole(PROCUREMENT_READERS)
                         .requestMatchers(HttpMethod.PUT, "/api/v1/replenishment/policies/**").hasAnyRole(BUYERS)
                         .requestMatchers(HttpMethod.POST, "/api/v1/replenishment/runs", "/api/v1/replenishment/proposals/**").hasAnyRole(BUYERS)

@@ -39,7 +39,7 @@ public class JdbcReceipts {
 
     /** An inspection's own columns. */
     public record InspectionRow(UUID id, UUID receipt, UUID transferReceipt, Sku sku, LocationCode location, long quantity, long passed, long failed,
-                                Instant createdAt, long version) {
+                                long returned, Instant createdAt, long version) {
     }
 
     public void insert(Head h, List<Receipt.Line> lines, List<Receipt.Open> open, List<Receipt.Discrepancy> discrepancies) {
@@ -150,30 +150,34 @@ public class JdbcReceipts {
     }
 
     public Optional<InspectionRow> inspection(UUID id, boolean lock) {
-        return jdbc.sql("select id, receipt_id, transfer_receipt_id, sku, location, quantity, passed, failed, created_at, version from inspection where id = :id"
+        return jdbc.sql("select id, receipt_id, transfer_receipt_id, sku, location, quantity, passed, failed, returned, created_at, version from inspection where id = :id"
                         + (lock ? " for update" : ""))
                 .param("id", id).query((rs, n) -> new InspectionRow(rs.getObject("id", UUID.class), rs.getObject("receipt_id", UUID.class),
                         rs.getObject("transfer_receipt_id", UUID.class), new Sku(rs.getString("sku")), new LocationCode(rs.getString("location")), rs.getLong("quantity"),
-                        rs.getLong("passed"), rs.getLong("failed"), rs.getTimestamp("created_at").toInstant(), rs.getLong("version")))
+                        rs.getLong("passed"), rs.getLong("failed"), rs.getLong("returned"), rs.getTimestamp("created_at").toInstant(), rs.getLong("version")))
                 .optional();
     }
 
     public List<Inspection.Release> releases(UUID inspection) {
-        return jdbc.sql("select passed, failed, at, actor from inspection_release where inspection_id = :id order by seq")
-                .param("id", inspection).query((rs, n) -> new Inspection.Release(rs.getLong("passed"), rs.getLong("failed"),
+        return jdbc.sql("select passed, failed, returned, at, actor from inspection_release where inspection_id = :id order by seq")
+                .param("id", inspection).query((rs, n) -> new Inspection.Release(rs.getLong("passed"), rs.getLong("failed"), rs.getLong("returned"),
                         rs.getTimestamp("at").toInstant(), rs.getString("actor"))).list();
     }
 
     /** Adds a release to a locked inspection; false when its version moved on. */
-    public boolean release(UUID id, long passed, long failed, long expectedVersion, Instant at, String actor) {
+    public boolean release(UUID id, long passed, long failed, long returned, long expectedVersion, Instant at, String actor) {
         boolean updated = jdbc.sql("""
-                        update inspection set passed = passed + :passed, failed = failed + :failed, version = version + 1
+                        update inspection set passed = passed + :passed, failed = failed + :failed, returned = returned + :returned,
+                                              version = version + 1
                         where id = :id and version = :expected""")
-                .param("id", id).param("passed", passed).param("failed", failed).param("expected", expectedVersion)
+                .param("id", id).param("passed", passed).param("failed", failed).param("returned", returned).param("expected", expectedVersion)
                 .update() == 1;
         if (updated) {
-            jdbc.sql("insert into inspection_release (inspection_id, passed, failed, at, actor) values (:id, :passed, :failed, :at, :actor)")
-                    .param("id", id).param("passed", passed).param("failed", failed).param("at", Timestamp.from(at)).param("actor", actor)
+            jdbc.sql("""
+                            insert into inspection_release (inspection_id, passed, failed, returned, at, actor)
+                            values (:id, :passed, :failed, :returned, :at, :actor)""")
+                    .param("id", id).param("passed", passed).param("failed", failed).param("returned", returned)
+                    .param("at", Timestamp.from(at)).param("actor", actor)
                     .update();
         }
         return updated;

@@ -33,7 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
  * lines: [{ sku, quantity, damaged, lot, expiry }] }} (201, the receipt with its discrepancies; a
  * scanner sends one line of quantity 1 per scan), {@code GET /receipts/{id}},
  * {@code GET /receipts?purchaseOrder=}; {@code GET /inspections/{id}} and
- * {@code POST /inspections/{id}/release} {@code { passed, failed }}. Every POST honours
+ * {@code POST /inspections/{id}/release} {@code { passed, failed, returned }}. Every POST honours
  * {@code Idempotency-Key}.
  */
 @RestController
@@ -53,7 +53,7 @@ class ReceiptController {
     record ReceiveRequest(String location, String purchaseOrder, String asn, Boolean complete, String note, List<LineRequest> lines) {
     }
 
-    record ReleaseRequest(Long passed, Long failed) {
+    record ReleaseRequest(Long passed, Long failed, Long returned) {
     }
 
     @PostMapping("/api/v1/receipts")
@@ -86,9 +86,10 @@ class ReceiptController {
     ResponseEntity<Object> release(@PathVariable UUID id, @RequestBody(required = false) ReleaseRequest body,
                                    @RequestHeader(value = Idempotency.HEADER, required = false) String key) {
         Actor actor = CurrentActor.get();
-        ReleaseRequest b = body == null ? new ReleaseRequest(null, null) : body;
+        ReleaseRequest b = body == null ? new ReleaseRequest(null, null, null) : body;
         return idempotency.run(actor.name(), key, "inspections.release", new Keyed(id, b),
-                () -> ResponseEntity.ok(receiving.release(id, b.passed() == null ? 0 : b.passed(), b.failed() == null ? 0 : b.failed(), actor)));
+                () -> ResponseEntity.ok(receiving.release(id, b.passed() == null ? 0 : b.passed(), b.failed() == null ? 0 : b.failed(),
+                        b.returned() == null ? 0 : b.returned(), actor)));
     }
 
     /** What a release's idempotency key is bound to: the inspection and the body. */
