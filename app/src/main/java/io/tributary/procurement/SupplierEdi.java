@@ -5,10 +5,12 @@ import io.tributary.catalog.Sku;
 import io.tributary.network.Location;
 import io.tributary.network.Network;
 import io.tributary.procurement.domain.Acknowledgement855;
+import io.tributary.procurement.domain.Invoice810;
 import io.tributary.procurement.domain.PurchaseOrder850;
 import io.tributary.procurement.domain.ShipNotice856;
 import io.tributary.procurement.domain.X12Peek;
 import io.tributary.procurement.persistence.JdbcEdi;
+import io.tributary.procurement.persistence.JdbcSupplierInvoices;
 import io.tributary.procurement.persistence.JdbcSuppliers;
 import io.tributary.shared.DomainException;
 import io.tributary.shared.DomainException.FieldError;
@@ -24,8 +26,10 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -42,7 +46,8 @@ import org.springframework.transaction.annotation.Transactional;
  * envelope, a segment, an element, an unknown purchase order or line, a sender other than the
  * supplier of the order) refuses the whole interchange with 400 and changes nothing. An interchange
  * of 856 ship notices is read the same way and each order level becomes an advance ship notice
- * through {@link AdvanceShipNotices#create}.
+ * through {@link AdvanceShipNotices#create}. An interchange of 810 invoices is kept as
+ * {@link SupplierInvoice}s for matching.
  */
 @Service
 public class SupplierEdi {
@@ -55,6 +60,7 @@ public class SupplierEdi {
     private final AdvanceShipNotices asns;
     private final JdbcSuppliers suppliers;
     private final JdbcEdi edi;
+    private final JdbcSupplierInvoices invoices;
     private final Network network;
     private final Clock clock;
     private final String senderQualifier;
@@ -62,7 +68,8 @@ public class SupplierEdi {
     private final String buyerName;
     private final char usage;
 
-    SupplierEdi(Procurement procurement, AdvanceShipNotices asns, JdbcSuppliers suppliers, JdbcEdi edi, Network network, Clock clock,
+    SupplierEdi(Procurement procurement, AdvanceShipNotices asns, JdbcSuppliers suppliers, JdbcEdi edi, JdbcSupplierInvoices invoices, Network network,
+                Clock clock,
                 @Value("${tributary.edi.sender-qualifier:ZZ}") String senderQualifier,
                 @Value("${tributary.edi.sender-id:TRIBUTARY}") String senderId,
                 @Value("${tributary.edi.buyer-name:Tributary}") String buyerName,
@@ -71,6 +78,7 @@ public class SupplierEdi {
         this.asns = asns;
         this.suppliers = suppliers;
         this.edi = edi;
+        this.invoices = invoices;
         this.network = network;
         this.clock = clock;
         this.senderQualifier = senderQualifier;
@@ -113,10 +121,11 @@ public class SupplierEdi {
 
     /**
      * What one transaction set of an inbound interchange was applied to: for an 855 the order and the
-     * lines acknowledged, for an 856 also the advance ship notice recorded (one per order level).
+     * lines acknowledged, for an 856 also the advance ship notice recorded (one per order level), for
+     * an 810 the invoice kept and its lines.
      */
     public record Applied(String transactionSet, String type, UUID purchaseOrder, String number, PurchaseOrderStatus status,
-                          Integer linesAcknowledged, UUID asn, Integer linesShipped) {
+                          Integer linesAcknowledged, UUID asn, Integer linesShipped, UUID invoice, Integer linesInvoiced) {
     }
 
     /** The outcome of an inbound interchange: who sent it, its control number and what each transaction set did. */
@@ -124,14 +133,18 @@ public class SupplierEdi {
     }
 
     /**
-     * Reads an interchange of 855s or 856s (by the ST01 of its first transaction set) and applies
+     * Reads an interchange of 855s, 856s or 810s (by the ST01 of its first transaction set) and applies
      * every one, or none (400 naming the segment and element at fault).
      */
     @Transactional
     public Received receive(String x12, Actor actor) {
         String text = x12 == null ? "" : x12;
-        if ("856".equals(X12Peek.firstTransactionSet(text))) {
+        String kind = X12Peek.firstTransactionSet(text);
+        if ("856".equals(kind)) {
             return receiveShipNotices(text, actor);
+        }
+        if ("810".equals(kind)) {
+            return receiveInvoices(text, actor);
         }
         Acknowledgement855.Interchange interchange = Acknowledgement855.read(text);
         List<FieldError> errors = new ArrayList<>();
@@ -174,7 +187,7 @@ public class SupplierEdi {
                 PurchaseOrder after = procurement.acknowledge(po.id(), answers, actor);
                 edi.record(Ids.newId(), "IN", "855", Long.parseLong(interchange.controlNumber()), interchange.senderId(), po.id(),
                         clock.instant(), actor.name());
-                applied.add(new Applied(t.controlNumber(), "855", after.id(), after.number(), after.status(), answers.size(), null, null));
+                applied.add(new Applied(t.controlNumber(), "855", after.id(), after.number(), after.status(), answers.size(), null, null, null, null));
             });
         }
         if (!errors.isEmpty()) {
@@ -231,7 +244,7 @@ public class SupplierEdi {
                     AdvanceShipNotice asn = asns.create(new CreateAdvanceShipNotice(po.id(), s.shipmentId(), s.expectedAt(), s.carrier(), lines), actor);
                     edi.record(Ids.newId(), "IN", "856", Long.parseLong(interchange.controlNumber()), interchange.senderId(), po.id(),
                             clock.instant(), actor.name());
-                    applied.add(new Applied(s.controlNumber(), "856", po.id(), po.number(), po.status(), null, asn.id(), asn.lines().size()));
+                    applied.add(new Applied(s.controlNumber(), "856", po.id(), po.number(), po.status(), null, asn.id(), asn.lines().size(), null, null));
                 } catch (ValidationFailed e) {
                     // The transaction is marked for rollback; the errors are thrown below, so nothing is kept.
                     for (FieldError f : e.errors()) {
@@ -246,11 +259,93 @@ public class SupplierEdi {
         return new Received(interchange.senderId(), interchange.controlNumber(), applied);
     }
 
-    private static Sku sku(ShipNotice856.Item item, List<SupplierItem> terms) {
-        if (item.sku() != null) {
-            return Sku.isValid(item.sku()) ? new Sku(item.sku()) : null;
+    /**
+     * Each 810 becomes a {@link SupplierInvoice} of the order of BIG04, from the order's supplier
+     * (ISA06 its EDI id), in the order's currency (CUR02, when given, must be it), under an invoice
+     * number the supplier has not used before (BIG02). Each IT1 bills a line of the order (IT101,
+     * once per invoice) and names its item, as our SKU (BP) or the supplier's (VP, looked up in the
+     * supplier's item terms). All invoices or none.
+     */
+    private Received receiveInvoices(String text, Actor actor) {
+        Invoice810.Interchange interchange = Invoice810.read(text);
+        List<FieldError> errors = new ArrayList<>();
+        List<SupplierInvoice> kept = new ArrayList<>();
+        Set<String> numbers = new HashSet<>();
+        Instant now = clock.instant();
+        long control = Long.parseLong(interchange.controlNumber());
+        for (Invoice810.Invoice inv : interchange.invoices()) {
+            String set = " of transaction set " + inv.controlNumber() + ": ";
+            String where = "segment " + inv.bigPosition() + set;
+            Optional<UUID> id = edi.purchaseOrderByNumber(inv.purchaseOrderNumber());
+            if (id.isEmpty()) {
+                errors.add(new FieldError("BIG04", where + "is not a purchase order number of ours: " + inv.purchaseOrderNumber()));
+                continue;
+            }
+            PurchaseOrder po = procurement.get(id.get());
+            String ediId = suppliers.find(po.supplier(), false).map(Supplier::ediId).orElse(null);
+            if (!interchange.senderId().equals(ediId)) {
+                errors.add(new FieldError("ISA06", "segment 1 of the interchange: " + interchange.senderId() + " is not the EDI id of supplier "
+                        + po.supplier().value() + ", who was sent " + po.number()));
+                continue;
+            }
+            if (inv.currency() != null && !inv.currency().equals(po.currency().getCurrencyCode())) {
+                errors.add(new FieldError("CUR02", "segment " + inv.curPosition() + set + "the invoice is in " + inv.currency() + " but "
+                        + po.number() + " is in " + po.currency().getCurrencyCode()));
+            }
+            if (!numbers.add(inv.invoiceNumber()) || invoices.exists(po.supplier(), inv.invoiceNumber())) {
+                errors.add(new FieldError("BIG02", where + "invoice " + inv.invoiceNumber() + " of supplier " + po.supplier().value()
+                        + " has already been received"));
+            }
+            Map<Integer, Sku> ordered = new HashMap<>();
+            po.lines().forEach(l -> ordered.put(l.lineNo(), l.sku()));
+            List<SupplierItem> terms = suppliers.items(po.supplier());
+            Set<Integer> billed = new HashSet<>();
+            List<SupplierInvoice.Line> lines = new ArrayList<>();
+            for (Invoice810.Line l : inv.lines()) {
+                String at = "segment " + l.position() + set;
+                Sku sku = sku(l.sku(), l.supplierSku(), terms);
+                if (!ordered.containsKey(l.purchaseOrderLine())) {
+                    errors.add(new FieldError("IT101", at + l.purchaseOrderLine() + " is not a line of " + po.number()));
+                } else if (!billed.add(l.purchaseOrderLine())) {
+                    errors.add(new FieldError("IT101", at + "line " + l.purchaseOrderLine() + " is invoiced twice"));
+                } else if (sku == null) {
+                    errors.add(new FieldError(l.productElement(), at + (l.sku() != null ? "'" + l.sku() + "' is not a SKU"
+                            : "'" + l.supplierSku() + "' is not a supplier SKU of " + po.supplier().value())));
+                } else if (!sku.equals(ordered.get(l.purchaseOrderLine()))) {
+                    errors.add(new FieldError(l.productElement(), at + sku.value() + " is not the item of line " + l.purchaseOrderLine()
+                            + " of " + po.number() + " (" + ordered.get(l.purchaseOrderLine()).value() + ")"));
+                } else {
+                    lines.add(new SupplierInvoice.Line(lines.size() + 1, l.purchaseOrderLine(), sku, l.supplierSku(), l.quantity(), l.unit(),
+                            l.unitPrice(), Invoice810.amount(l.amountCents())));
+                }
+            }
+            kept.add(new SupplierInvoice(Ids.newId(), po.supplier(), inv.invoiceNumber(), inv.invoiceDate(), po.id(), po.number(),
+                    inv.purchaseOrderDate(), po.currency(), Invoice810.amount(inv.totalCents()), List.copyOf(lines), control, now, actor.name()));
         }
-        return terms.stream().filter(t -> item.supplierSku().equals(t.supplierSku())).map(SupplierItem::sku).findFirst().orElse(null);
+        if (!errors.isEmpty()) {
+            throw new ValidationFailed(errors);
+        }
+        List<Applied> applied = new ArrayList<>();
+        for (int i = 0; i < kept.size(); i++) {
+            SupplierInvoice invoice = kept.get(i);
+            invoices.insert(invoice);
+            edi.record(Ids.newId(), "IN", "810", control, interchange.senderId(), invoice.purchaseOrder(), now, actor.name());
+            applied.add(new Applied(interchange.invoices().get(i).controlNumber(), "810", invoice.purchaseOrder(), invoice.purchaseOrderNumber(),
+                    procurement.get(invoice.purchaseOrder()).status(), null, null, null, invoice.id(), invoice.lines().size()));
+        }
+        return new Received(interchange.senderId(), interchange.controlNumber(), applied);
+    }
+
+    /** Our SKU as given, or the one the supplier sells as {@code supplierSku}; null when neither is known. */
+    private static Sku sku(String sku, String supplierSku, List<SupplierItem> terms) {
+        if (sku != null) {
+            return Sku.isValid(sku) ? new Sku(sku) : null;
+        }
+        return terms.stream().filter(t -> supplierSku.equals(t.supplierSku())).map(SupplierItem::sku).findFirst().orElse(null);
+    }
+
+    private static Sku sku(ShipNotice856.Item item, List<SupplierItem> terms) {
+        return sku(item.sku(), item.supplierSku(), terms);
     }
 
     /** A fault of {@link AdvanceShipNotices#create} named after the segment and element it came from. */

@@ -49,6 +49,8 @@ class SecurityConfiguration {
     static final String[] BUYERS = {"ADMIN", "BUYER"};
     static final String[] APPROVERS = {"ADMIN", "APPROVER"};
     static final String[] PROCUREMENT_READERS = {"ADMIN", "BUYER", "APPROVER", "INVENTORY_MANAGER", "FINANCE", "VIEWER"};
+    /** Supplier invoices, kept for matching: the buyers who ordered and finance, who pays. */
+    static final String[] INVOICE_READERS = {"ADMIN", "BUYER", "FINANCE"};
     /** Receiving at the dock; a WAREHOUSE person only at their own locations (checked by the receiving facade). */
     static final String[] RECEIVERS = {"ADMIN", "WAREHOUSE", "INVENTORY_MANAGER"};
     static final String[] RECEIVING_READERS = {"ADMIN", "WAREHOUSE", "INVENTORY_MANAGER", "BUYER", "APPROVER", "FINANCE", "VIEWER"};
@@ -114,6 +116,8 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/suppliers", "/api/v1/suppliers/**").hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.GET, "/api/v1/purchase-orders/*/edi/850").hasAnyRole(BUYERS)
                         .requestMatchers(HttpMethod.POST, "/api/v1/edi/inbound").hasAnyRole(BUYERS)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/invoices", "/api/v1/invoices/**").hasAnyRole(INVOICE_READERS)
+                        .requestMatchers("/api/v1/invoices", "/api/v1/invoices/**").hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.GET, "/api/v1/purchase-orders", "/api/v1/purchase-orders/**").hasAnyRole(PROCUREMENT_READERS)
                         .requestMatchers(HttpMethod.POST, "/api/v1/purchase-orders/*/approve", "/api/v1/purchase-orders/*/reject").hasAnyRole(APPROVERS)
                         .requestMatchers(HttpMethod.POST, "/api/v1/purchase-orders", "/api/v1/purchase-orders/consolidations", "/api/v1/purchase-orders/*/*").hasAnyRole(BUYERS)

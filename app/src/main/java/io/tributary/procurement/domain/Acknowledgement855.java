@@ -1,25 +1,11 @@
 package io.tributary.procurement.domain;
 
-import io.tributary.shared.DomainException.FieldError;
 import io.tributary.shared.ValidationFailed;
-import io.xlate.edi.schema.EDISchemaException;
 import io.xlate.edi.schema.Schema;
-import io.xlate.edi.schema.SchemaFactory;
-import io.xlate.edi.stream.EDIInputFactory;
-import io.xlate.edi.stream.EDIStreamException;
-import io.xlate.edi.stream.EDIStreamReader;
-import io.xlate.edi.stream.Location;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -35,14 +21,13 @@ import java.util.Set;
  */
 public final class Acknowledgement855 {
 
-    private static final DateTimeFormatter CCYYMMDD = DateTimeFormatter.BASIC_ISO_DATE;
     /** ACK01 codes that confirm nothing of the line. */
     private static final Set<String> REFUSED = Set.of("IR", "ID", "R1", "R2", "R3", "R4");
     /** ACK01 codes that confirm the line, possibly with another quantity or date. */
     private static final Set<String> CONFIRMED = Set.of("IA", "AC", "AR", "BP", "DR", "IB", "IC", "IE", "IF", "IH", "IP", "IQ", "IS",
             "IW", "SP");
     private static final Set<String> PROMISE_QUALIFIERS = Set.of("068", "067");
-    private static final Schema SCHEMA = loadSchema();
+    private static final Schema SCHEMA = X12Reader.loadSchema("/edi/x12-004010-855.xml", "855");
 
     private Acknowledgement855() {
     }
@@ -65,37 +50,14 @@ public final class Acknowledgement855 {
     /** Parses {@code text}; throws {@link ValidationFailed} naming every segment and element at fault. */
     public static Interchange read(String text) {
         Parse p = new Parse();
-        EDIInputFactory factory = EDIInputFactory.newFactory();
-        try (EDIStreamReader r = factory.createEDIStreamReader(new ByteArrayInputStream(text.getBytes(StandardCharsets.ISO_8859_1)))) {
-            p.run(r);
-        } catch (EDIStreamException | RuntimeException e) {
-            // The reader stops at an envelope it cannot understand (no ISA, a short ISA, a bad delimiter).
-            p.errors.add(new FieldError(p.tag == null ? "ISA" : p.tag, e.getMessage() == null ? "cannot be read" : e.getMessage()));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        if (p.errors.isEmpty() && p.sets.isEmpty()) {
-            p.errors.add(new FieldError("ST", "the interchange holds no 855 transaction set"));
-        }
-        if (!p.errors.isEmpty()) {
-            throw new ValidationFailed(p.errors);
-        }
+        p.read(text, "855");
         return new Interchange(p.sender, p.receiver, p.control, List.copyOf(p.sets));
     }
 
-    /** The state of one read: the segment being read, its elements, and what was gathered so far. */
-    private static final class Parse {
-        final List<FieldError> errors = new ArrayList<>();
+    /** The state of one read: what was gathered so far. */
+    private static final class Parse extends X12Reader {
         final List<TransactionSet> sets = new ArrayList<>();
-        String sender;
-        String receiver;
-        String control;
-        String tag;
-        int position;
-        int stPosition;
-        final List<String> elements = new ArrayList<>();
         // the transaction set being read
-        String stControl;
         String poNumber;
         int bakPosition;
         Integer ctt;
@@ -109,48 +71,18 @@ public final class Acknowledgement855 {
         LocalDate promised;
         List<String> statuses;
 
-        void run(EDIStreamReader r) throws EDIStreamException {
-            while (r.hasNext()) {
-                switch (r.next()) {
-                    case START_TRANSACTION -> r.setTransactionSchema(SCHEMA);
-                    case START_SEGMENT -> {
-                        tag = r.getText();
-                        position = r.getLocation().getSegmentPosition();
-                        elements.clear();
-                    }
-                    case ELEMENT_DATA -> {
-                        Location at = r.getLocation();
-                        if (at.getComponentPosition() <= 1) {
-                            while (elements.size() < at.getElementPosition()) {
-                                elements.add("");
-                            }
-                            if (at.getComponentPosition() < 1 && at.getElementOccurrence() <= 1) {
-                                elements.set(at.getElementPosition() - 1, r.getText());
-                            }
-                        }
-                    }
-                    case END_SEGMENT -> segment();
-                    case SEGMENT_ERROR -> error(r.getText(), r.getLocation().getSegmentPosition(),
-                            r.getText() + " " + words(r.getErrorType().name()));
-                    case ELEMENT_DATA_ERROR, ELEMENT_OCCURRENCE_ERROR -> {
-                        Location at = r.getLocation();
-                        String value = r.getText() == null || r.getText().isEmpty() ? "" : " ('" + r.getText() + "')";
-                        error(elementName(at.getSegmentTag(), at.getElementPosition()), at.getSegmentPosition(),
-                                words(r.getErrorType().name()) + value);
-                    }
-                    default -> {
-                    }
-                }
-            }
+        Parse() {
+            super(SCHEMA);
         }
 
-        private void segment() {
+        @Override
+        boolean readAny() {
+            return !sets.isEmpty();
+        }
+
+        @Override
+        void segment() {
             switch (tag) {
-                case "ISA" -> {
-                    sender = value(6).strip();
-                    receiver = value(8).strip();
-                    control = value(13);
-                }
                 case "GS" -> {
                     if (!"PR".equals(value(1))) {
                         error("GS01", position, "must be PR (purchase order acknowledgement), not '" + value(1) + "'");
@@ -271,42 +203,6 @@ public final class Acknowledgement855 {
             }
             lineNo = null;
             statuses = null;
-        }
-
-        private LocalDate date(String text, String element) {
-            try {
-                return LocalDate.parse(text, CCYYMMDD);
-            } catch (DateTimeParseException e) {
-                error(element, position, "must be a date CCYYMMDD, not '" + text + "'");
-                return null;
-            }
-        }
-
-        private String value(int element) {
-            return element <= elements.size() ? elements.get(element - 1) : "";
-        }
-
-        private void error(String field, int segmentPosition, String message) {
-            boolean inSet = stPosition > 0 && segmentPosition >= stPosition;
-            String where = inSet ? "segment " + (segmentPosition - stPosition + 1) + " of transaction set " + stControl
-                    : "segment " + segmentPosition + " of the interchange";
-            errors.add(new FieldError(field, where + ": " + message));
-        }
-    }
-
-    private static String elementName(String segmentTag, int element) {
-        return (segmentTag == null ? "" : segmentTag) + (element < 10 ? "0" : "") + element;
-    }
-
-    private static String words(String errorType) {
-        return errorType.toLowerCase(Locale.ROOT).replace('_', ' ');
-    }
-
-    private static Schema loadSchema() {
-        try (InputStream in = Acknowledgement855.class.getResourceAsStream("/edi/x12-004010-855.xml")) {
-            return SchemaFactory.newFactory().createSchema(in);
-        } catch (IOException | EDISchemaException e) {
-            throw new IllegalStateException("the 855 schema cannot be loaded", e);
         }
     }
 }

@@ -1,29 +1,15 @@
 package io.tributary.procurement.domain;
 
-import io.tributary.shared.DomainException.FieldError;
 import io.tributary.shared.ValidationFailed;
-import io.xlate.edi.schema.EDISchemaException;
 import io.xlate.edi.schema.Schema;
-import io.xlate.edi.schema.SchemaFactory;
-import io.xlate.edi.stream.EDIInputFactory;
-import io.xlate.edi.stream.EDIStreamException;
-import io.xlate.edi.stream.EDIStreamReader;
-import io.xlate.edi.stream.Location;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Reads X12 004010 856 ship notices with StAEDI. The envelope is checked by StAEDI's control schema,
@@ -38,8 +24,7 @@ import java.util.Locale;
  */
 public final class ShipNotice856 {
 
-    private static final DateTimeFormatter CCYYMMDD = DateTimeFormatter.BASIC_ISO_DATE;
-    private static final Schema SCHEMA = loadSchema();
+    private static final Schema SCHEMA = X12Reader.loadSchema("/edi/x12-004010-856.xml", "856");
 
     private ShipNotice856() {
     }
@@ -64,34 +49,14 @@ public final class ShipNotice856 {
     /** Parses {@code text}; throws {@link ValidationFailed} naming every segment and element at fault. */
     public static Interchange read(String text) {
         Parse p = new Parse();
-        try (EDIStreamReader r = EDIInputFactory.newFactory()
-                .createEDIStreamReader(new ByteArrayInputStream(text.getBytes(StandardCharsets.ISO_8859_1)))) {
-            p.run(r);
-        } catch (EDIStreamException | RuntimeException e) {
-            p.errors.add(new FieldError(p.tag == null ? "ISA" : p.tag, e.getMessage() == null ? "cannot be read" : e.getMessage()));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        if (p.errors.isEmpty() && p.shipments.isEmpty()) {
-            p.errors.add(new FieldError("ST", "the interchange holds no 856 transaction set"));
-        }
-        if (!p.errors.isEmpty()) {
-            throw new ValidationFailed(p.errors);
-        }
+        p.read(text, "856");
         return new Interchange(p.sender, p.control, List.copyOf(p.shipments));
     }
 
-    private static final class Parse {
-        final List<FieldError> errors = new ArrayList<>();
+    /** The state of one read: what was gathered so far. */
+    private static final class Parse extends X12Reader {
         final List<Shipment> shipments = new ArrayList<>();
-        final List<String> elements = new ArrayList<>();
-        String sender;
-        String control;
-        String tag;
-        int position;
-        int stPosition;
         // the transaction set being read
-        String stControl;
         String shipmentId;
         int bsnPosition;
         LocalDate shipped;
@@ -115,47 +80,18 @@ public final class ShipNotice856 {
         LocalDate expiry;
         Long quantity;
 
-        void run(EDIStreamReader r) throws EDIStreamException {
-            while (r.hasNext()) {
-                switch (r.next()) {
-                    case START_TRANSACTION -> r.setTransactionSchema(SCHEMA);
-                    case START_SEGMENT -> {
-                        tag = r.getText();
-                        position = r.getLocation().getSegmentPosition();
-                        elements.clear();
-                    }
-                    case ELEMENT_DATA -> {
-                        Location at = r.getLocation();
-                        if (at.getComponentPosition() <= 1) {
-                            while (elements.size() < at.getElementPosition()) {
-                                elements.add("");
-                            }
-                            if (at.getComponentPosition() < 1 && at.getElementOccurrence() <= 1) {
-                                elements.set(at.getElementPosition() - 1, r.getText());
-                            }
-                        }
-                    }
-                    case END_SEGMENT -> segment();
-                    case SEGMENT_ERROR -> error(r.getText(), r.getLocation().getSegmentPosition(),
-                            r.getText() + " " + words(r.getErrorType().name()));
-                    case ELEMENT_DATA_ERROR, ELEMENT_OCCURRENCE_ERROR -> {
-                        Location at = r.getLocation();
-                        String value = r.getText() == null || r.getText().isEmpty() ? "" : " ('" + r.getText() + "')";
-                        error(elementName(at.getSegmentTag(), at.getElementPosition()), at.getSegmentPosition(),
-                                words(r.getErrorType().name()) + value);
-                    }
-                    default -> {
-                    }
-                }
-            }
+        Parse() {
+            super(SCHEMA);
         }
 
-        private void segment() {
+        @Override
+        boolean readAny() {
+            return !shipments.isEmpty();
+        }
+
+        @Override
+        void segment() {
             switch (tag) {
-                case "ISA" -> {
-                    sender = value(6).strip();
-                    control = value(13);
-                }
                 case "GS" -> {
                     if (!"SH".equals(value(1))) {
                         error("GS01", position, "must be SH (ship notice/manifest), not '" + value(1) + "'");
@@ -339,15 +275,6 @@ public final class ShipNotice856 {
             items = null;
         }
 
-        private LocalDate date(String text, String element) {
-            try {
-                return LocalDate.parse(text, CCYYMMDD);
-            } catch (DateTimeParseException e) {
-                error(element, position, "must be a date CCYYMMDD, not '" + text + "'");
-                return null;
-            }
-        }
-
         private LocalTime time(String text) {
             if (text.length() < 4) {
                 return null;
@@ -358,33 +285,6 @@ public final class ShipNotice856 {
                 error("DTM03", position, "must be a time HHMM, not '" + text + "'");
                 return null;
             }
-        }
-
-        private String value(int element) {
-            return element <= elements.size() ? elements.get(element - 1) : "";
-        }
-
-        private void error(String field, int segmentPosition, String message) {
-            boolean inSet = stPosition > 0 && segmentPosition >= stPosition;
-            String where = inSet ? "segment " + (segmentPosition - stPosition + 1) + " of transaction set " + stControl
-                    : "segment " + segmentPosition + " of the interchange";
-            errors.add(new FieldError(field, where + ": " + message));
-        }
-    }
-
-    private static String elementName(String segmentTag, int element) {
-        return (segmentTag == null ? "" : segmentTag) + (element < 10 ? "0" : "") + element;
-    }
-
-    private static String words(String errorType) {
-        return errorType.toLowerCase(Locale.ROOT).replace('_', ' ');
-    }
-
-    private static Schema loadSchema() {
-        try (InputStream in = ShipNotice856.class.getResourceAsStream("/edi/x12-004010-856.xml")) {
-            return SchemaFactory.newFactory().createSchema(in);
-        } catch (IOException | EDISchemaException e) {
-            throw new IllegalStateException("the 856 schema cannot be loaded", e);
         }
     }
 }
