@@ -271,7 +271,6 @@ class FulfillmentIntegrationTests extends IntegrationTest {
         OneNode n = oneNode(api, 5);
         String a = n.a();
         String b = n.b();
-        String dc = n.node();
         String channel = n.channel();
         JsonNode placed = api.post("/orders", order(channel, "STANDARD", line("1", a, 2), line("2", b, 3))).expect(201).json();
         String order = placed.path("id").asString();

@@ -2,6 +2,7 @@ package io.tributary.fulfillment.persistence;
 
 import io.tributary.fulfillment.Fulfillment;
 import io.tributary.fulfillment.FulfillmentStatus;
+import io.tributary.shared.db.HistoryRows;
 import io.tributary.sourcing.DeliveryMethod;
 import io.tributary.sourcing.ServiceLevel;
 import java.sql.ResultSet;
@@ -180,20 +181,8 @@ public class JdbcFulfillments {
     }
 
     public List<Map<String, Object>> history(UUID id) {
-        List<Map<String, Object>> out = new ArrayList<>();
-        jdbc.sql("select at, actor, event, from_status, to_status, note from fulfillment_history where fulfillment_id = :f order by seq")
-                .param("f", id)
-                .query(rs -> {
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("at", rs.getTimestamp(1).toInstant());
-                    m.put("actor", rs.getString(2));
-                    m.put("event", rs.getString(3));
-                    m.put("from", rs.getString(4));
-                    m.put("to", rs.getString(5));
-                    m.put("note", rs.getString(6));
-                    out.add(m);
-                });
-        return out;
+        return jdbc.sql("select " + HistoryRows.COLUMNS + " from fulfillment_history where fulfillment_id = :f order by seq")
+                .param("f", id).query(HistoryRows.MAPPER).list();
     }
 
     /** A page of fulfilment ids, newest first, filtered by any of location and status. */

@@ -2,6 +2,7 @@ package io.tributary.orders.persistence;
 
 import io.tributary.orders.HoldReason;
 import io.tributary.orders.OrderStatus;
+import io.tributary.shared.db.HistoryRows;
 import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -257,20 +258,8 @@ public class JdbcOrders {
     }
 
     public List<Map<String, Object>> history(UUID order) {
-        List<Map<String, Object>> out = new ArrayList<>();
-        jdbc.sql("select at, actor, event, from_status, to_status, note from sales_order_history where order_id = :o order by seq")
-                .param("o", order)
-                .query(rs -> {
-                    Map<String, Object> m = new java.util.LinkedHashMap<>();
-                    m.put("at", rs.getTimestamp(1).toInstant());
-                    m.put("actor", rs.getString(2));
-                    m.put("event", rs.getString(3));
-                    m.put("from", rs.getString(4));
-                    m.put("to", rs.getString(5));
-                    m.put("note", rs.getString(6));
-                    out.add(m);
-                });
-        return out;
+        return jdbc.sql("select " + HistoryRows.COLUMNS + " from sales_order_history where order_id = :o order by seq")
+                .param("o", order).query(HistoryRows.MAPPER).list();
     }
 
     /** An order waiting for stock, and when it was placed (the key to page on). */

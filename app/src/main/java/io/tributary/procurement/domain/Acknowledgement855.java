@@ -72,7 +72,7 @@ public final class Acknowledgement855 {
         List<String> statuses;
 
         Parse() {
-            super(SCHEMA);
+            super(SCHEMA, "PR", "must be PR (purchase order acknowledgement)", "855", "must be 855: only purchase order acknowledgements are accepted");
         }
 
         @Override
@@ -81,24 +81,16 @@ public final class Acknowledgement855 {
         }
 
         @Override
+        void startSet() {
+            poNumber = null;
+            ctt = null;
+            lines = new ArrayList<>();
+            lineNo = null;
+        }
+
+        @Override
         void segment() {
             switch (tag) {
-                case "GS" -> {
-                    if (!"PR".equals(value(1))) {
-                        error("GS01", position, "must be PR (purchase order acknowledgement), not '" + value(1) + "'");
-                    }
-                }
-                case "ST" -> {
-                    stPosition = position;
-                    stControl = value(2);
-                    poNumber = null;
-                    ctt = null;
-                    lines = new ArrayList<>();
-                    lineNo = null;
-                    if (!"855".equals(value(1))) {
-                        error("ST01", position, "must be 855: only purchase order acknowledgements are accepted, not '" + value(1) + "'");
-                    }
-                }
                 case "BAK" -> {
                     poNumber = value(3);
                     bakPosition = position;
@@ -142,7 +134,6 @@ public final class Acknowledgement855 {
                     if (poNumber != null) {
                         sets.add(new TransactionSet(stControl, poNumber, bakPosition - stPosition + 1, List.copyOf(lines)));
                     }
-                    stPosition = 0;
                 }
                 default -> {
                 }

@@ -80,7 +80,7 @@ public final class Invoice810 {
         List<Line> lines;
 
         Parse() {
-            super(SCHEMA);
+            super(SCHEMA, "IN", "must be IN (invoice)", "810", "must be 810 in an invoice group");
         }
 
         @Override
@@ -89,30 +89,22 @@ public final class Invoice810 {
         }
 
         @Override
+        void startSet() {
+            invoiceNumber = null;
+            invoiceDate = null;
+            poNumber = null;
+            poDate = null;
+            currency = null;
+            total = null;
+            ctt = null;
+            it1Count = 0;
+            faulty = false;
+            lines = new ArrayList<>();
+        }
+
+        @Override
         void segment() {
             switch (tag) {
-                case "GS" -> {
-                    if (!"IN".equals(value(1))) {
-                        error("GS01", position, "must be IN (invoice), not '" + value(1) + "'");
-                    }
-                }
-                case "ST" -> {
-                    stPosition = position;
-                    stControl = value(2);
-                    invoiceNumber = null;
-                    invoiceDate = null;
-                    poNumber = null;
-                    poDate = null;
-                    currency = null;
-                    total = null;
-                    ctt = null;
-                    it1Count = 0;
-                    faulty = false;
-                    lines = new ArrayList<>();
-                    if (!"810".equals(value(1))) {
-                        error("ST01", position, "must be 810 in an invoice group, not '" + value(1) + "'");
-                    }
-                }
                 case "BIG" -> big();
                 case "CUR" -> {
                     currency = value(2).strip();
@@ -238,7 +230,6 @@ public final class Invoice810 {
             }
             lines = null;
             curPosition = 0;
-            stPosition = 0;
         }
     }
 }

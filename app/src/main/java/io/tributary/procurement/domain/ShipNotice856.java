@@ -81,7 +81,7 @@ public final class ShipNotice856 {
         Long quantity;
 
         Parse() {
-            super(SCHEMA);
+            super(SCHEMA, "SH", "must be SH (ship notice/manifest)", "856", "must be 856 in a ship notice group");
         }
 
         @Override
@@ -90,29 +90,21 @@ public final class ShipNotice856 {
         }
 
         @Override
+        void startSet() {
+            shipmentId = null;
+            shipped = null;
+            estimated = null;
+            carrier = null;
+            ctt = null;
+            hlCount = 0;
+            orders = new ArrayList<>();
+            level = null;
+            items = null;
+        }
+
+        @Override
         void segment() {
             switch (tag) {
-                case "GS" -> {
-                    if (!"SH".equals(value(1))) {
-                        error("GS01", position, "must be SH (ship notice/manifest), not '" + value(1) + "'");
-                    }
-                }
-                case "ST" -> {
-                    stPosition = position;
-                    stControl = value(2);
-                    shipmentId = null;
-                    shipped = null;
-                    estimated = null;
-                    carrier = null;
-                    ctt = null;
-                    hlCount = 0;
-                    orders = new ArrayList<>();
-                    level = null;
-                    items = null;
-                    if (!"856".equals(value(1))) {
-                        error("ST01", position, "must be 856 in a ship notice group, not '" + value(1) + "'");
-                    }
-                }
                 case "BSN" -> {
                     shipmentId = value(2).strip();
                     bsnPosition = position;
@@ -182,7 +174,6 @@ public final class ShipNotice856 {
                     if (shipmentId != null) {
                         shipments.add(new Shipment(stControl, shipmentId, bsnPosition - stPosition + 1, expected, carrier, List.copyOf(orders)));
                     }
-                    stPosition = 0;
                 }
                 default -> {
                 }

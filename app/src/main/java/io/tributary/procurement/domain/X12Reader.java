@@ -46,11 +46,27 @@ abstract class X12Reader {
     int stPosition;
     String stControl;
 
-    X12Reader(Schema schema) {
+    private final String group;
+    private final String groupRule;
+    private final String set;
+    private final String setRule;
+
+    /**
+     * {@code group} is the GS01 functional identifier and {@code set} the ST01 transaction set this
+     * reader accepts; {@code groupRule} and {@code setRule} say so in a fault ("must be PR (...)").
+     */
+    X12Reader(Schema schema, String group, String groupRule, String set, String setRule) {
         this.schema = schema;
+        this.group = group;
+        this.groupRule = groupRule;
+        this.set = set;
+        this.setRule = setRule;
     }
 
-    /** The meaning of the segment just read ({@link #tag}, its elements through {@link #value}). */
+    /** A transaction set begins (after its ST is checked): forget what the previous one held. */
+    abstract void startSet();
+
+    /** The meaning of the segment just read ({@link #tag}, its elements through {@link #value}); GS and ST are checked here. */
     abstract void segment();
 
     /** Whether the interchange held a transaction set this reader keeps. */
@@ -98,14 +114,7 @@ abstract class X12Reader {
                         }
                     }
                 }
-                case END_SEGMENT -> {
-                    if ("ISA".equals(tag)) {
-                        sender = value(6).strip();
-                        receiver = value(8).strip();
-                        control = value(13);
-                    }
-                    segment();
-                }
+                case END_SEGMENT -> endSegment();
                 case SEGMENT_ERROR -> error(r.getText(), r.getLocation().getSegmentPosition(),
                         r.getText() + " " + words(r.getErrorType().name()));
                 case ELEMENT_DATA_ERROR, ELEMENT_OCCURRENCE_ERROR -> {
@@ -117,6 +126,35 @@ abstract class X12Reader {
                 default -> {
                 }
             }
+        }
+    }
+
+    private void endSegment() {
+        switch (tag) {
+            case "ISA" -> {
+                sender = value(6).strip();
+                receiver = value(8).strip();
+                control = value(13);
+            }
+            case "GS" -> {
+                if (!group.equals(value(1))) {
+                    error("GS01", position, groupRule + ", not '" + value(1) + "'");
+                }
+            }
+            case "ST" -> {
+                stPosition = position;
+                stControl = value(2);
+                startSet();
+                if (!set.equals(value(1))) {
+                    error("ST01", position, setRule + ", not '" + value(1) + "'");
+                }
+            }
+            default -> {
+            }
+        }
+        segment();
+        if ("SE".equals(tag)) {
+            stPosition = 0;
         }
     }
 
