@@ -78,10 +78,14 @@ public class Sourcing {
             }
         }
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        Map<String, Integer> load = store.load(perLocation.keySet(), today);
+        Map<String, Location> locations = new HashMap<>();
+        perLocation.keySet().forEach(code -> network.find(new LocationCode(code)).ifPresent(l -> locations.put(code, l)));
+        // Only nodes with a daily limit are counted ({@link #commit}), so only their load is read.
+        List<String> limited = locations.values().stream().filter(l -> l.dailyOrderCapacity() != null).map(l -> l.code().value()).toList();
+        Map<String, Integer> load = limited.isEmpty() ? Map.of() : store.load(limited, today);
         List<RoutingPolicy.Node> nodes = new ArrayList<>();
         for (Map.Entry<String, Map<String, Long>> e : perLocation.entrySet()) {
-            Location location = network.find(new LocationCode(e.getKey())).orElse(null);
+            Location location = locations.get(e.getKey());
             if (location == null) {
                 continue;
             }

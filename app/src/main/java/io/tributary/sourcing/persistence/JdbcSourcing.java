@@ -78,12 +78,6 @@ public class JdbcSourcing {
                 .query(Integer.class).optional().isPresent();
     }
 
-    /** Gives a slot back (a route undone, e.g. a cancelled order's shipment that was never released). */
-    public void giveBack(String location, LocalDate day) {
-        jdbc.sql("update node_day_load set orders = orders - 1 where location = :l and day = :d and orders > 0")
-                .param("l", location).param("d", day).update();
-    }
-
     public void recordDecision(UUID id, UUID order, Instant at, String routeJson) {
         jdbc.sql("insert into routing_decision (id, order_id, decided_at, route) values (:id, :o, :at, :r::jsonb)")
                 .param("id", id).param("o", order).param("at", Timestamp.from(at)).param("r", routeJson)
